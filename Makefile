@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh clone (only Python 3.11 and make needed):
+#   make site   create .venv, install the pinned packages, build the example site into _site/
+#   make test   the same set-up plus test tools, then lint and the whole test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+
+.PHONY: site serve check test lint clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
+	$(PIP) -r requirements-dev.txt
+	touch $@
+
+site: $(VENV)/.runtime
+	$(PY) build.py build
+
+serve: $(VENV)/.runtime
+	$(PY) build.py serve
+
+check: $(VENV)/.runtime
+	$(PY) build.py check
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+
+test: $(VENV)/.dev lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf _site $(VENV)

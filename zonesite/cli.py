@@ -1,0 +1,104 @@
+"""The command line: ``python build.py [build|check|serve] [--site DIR]``.
+
+Exit status: 0 success, 1 the site's files have problems (reported, nothing written), 2 the
+command line itself is wrong. Staff never see a traceback: an unexpected failure prints one line
+and asks to be reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import Abort
+from .report import print_problems
+
+COMMANDS = ("build", "check", "serve")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build the investment-promotion site from its zone files, pages and templates.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="{build,check,serve}")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument(
+            "--site",
+            type=Path,
+            default=Path("."),
+            metavar="DIR",
+            help="the site folder holding site.yaml (default: the current folder)",
+        )
+        return command
+
+    build = add("build", "build the site into DIR/_site (the default command)")
+    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: SITE/_site)")
+    check = add("check", "report every problem in the site's files without writing anything")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    serve = add("serve", "build, serve on this computer, and rebuild when a file changes")
+    serve.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: SITE/_site)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "build")
+    args = _parser().parse_args(argv)
+    site = args.site
+    if not site.is_dir():
+        print(f"build.py: error: --site {site}: no such folder", file=sys.stderr)
+        return 2
+    try:
+        return _run(args)
+    except Abort as abort:
+        print_problems(abort.problems)
+        if args.command in ("build", "serve"):
+            print("Nothing was written; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if os.environ.get("ZONESITE_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in the generator, not in your files; the previous site is unchanged.\n"
+            "Run again with ZONESITE_DEBUG=1 to see the details for a bug report.",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
+    root = args.site.resolve()
+    if args.command == "check":
+        from .commands.check import check
+
+        zones, warnings = check(root)
+        print_problems(warnings)
+        if args.strict and warnings:
+            return 1
+        print(f"{zones} zones checked: no errors.")
+        return 0
+    out = (args.out or root / "_site").resolve()
+    if args.command == "serve":
+        from .commands.serve import serve
+
+        return serve(root, out, args.host, args.port)
+    from .commands.build import build, summary
+
+    result = build(root, out)
+    print_problems(result.warnings)
+    print(summary(result, out))
+    return 0

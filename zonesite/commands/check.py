@@ -1,0 +1,20 @@
+"""``build.py check``: every problem in every file, without writing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Problem
+from ..pipeline import read_site
+from ..render import render_site
+
+
+def check(root: Path) -> tuple[int, list[Problem]]:
+    """Validate and render in memory; returns the zone count and the warnings, or raises Abort.
+
+    Rendering is part of checking because templates can fail too, and a link in a page can lead
+    nowhere; only writing is skipped.
+    """
+    site, warnings = read_site(root)
+    render_site(site)
+    return len(site.zones), warnings

@@ -1,0 +1,94 @@
+"""Problems found in a site's files, and the one exception that means "the input is wrong".
+
+A problem is reported to staff, not to programmers: it names the file, line and column, the field,
+and what is wrong, and can carry a hint ("did you mean ...?"). Every stage collects problems instead
+of stopping at the first, so one run shows all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located mistake (or, with ``severity="warning"``, a weakness) in a site file."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+    field: str = ""
+    message: str = ""
+    hint: str = ""
+    severity: str = "error"
+    source_line: str = dataclasses.field(default="", compare=False)
+
+    def headline(self) -> str:
+        """``clusters/x.yaml:12:5: area.leased_ha: message (hint)`` — the line tests and tools read."""
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.col or 1}"
+        text = f"{where}: "
+        if self.severity != "error":
+            text += f"{self.severity}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def render(self) -> str:
+        """The headline plus the offending source line with a caret, as Jinja shows syntax errors."""
+        text = self.headline()
+        if self.source_line and self.line:
+            gutter = f"{self.line:>5} | "
+            caret = " " * (len(gutter) - 2) + "| " + " " * max(self.col - 1, 0) + "^"
+            text += f"\n{gutter}{self.source_line.rstrip()}\n{caret}"
+        return text
+
+
+class Problems:
+    """An ordered collection of problems that stages append to."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: list[Problem] | Problems) -> None:
+        self.items.extend(problems.items if isinstance(problems, Problems) else problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity != "error"]
+
+    def sorted(self) -> list[Problem]:
+        """Problems grouped by file and in line order, so output reads like the files."""
+        return sorted(self.items, key=lambda p: (p.file, p.line, p.col, p.field, p.message))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+class Abort(Exception):
+    """The site's input is wrong: report ``problems`` and exit 1, never with a traceback."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def relpath(path: Path, root: Path) -> str:
+    """A path as staff see it in messages: relative to the site folder, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,101 @@
+"""Markdown for zone descriptions and content pages, made safe and made to work under a sub-path.
+
+* Raw HTML is shown as text, not passed through: zone files may come from spreadsheets and other
+  people's hands, and a ``<script>`` in a description must not run on the province's site.
+* Only http(s), mailto and tel links and relative links survive; ``javascript:`` and the like are
+  dropped.
+* Links written from the site root (``/clusters/trang-e/``) are rewritten relative to the page and
+  into the page's language, so they keep working when the site is served from ``/invest/``. They
+  are collected so the build can report links that lead nowhere.
+* Headings move one level down, because the page title is the only ``<h1>``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+
+
+def relative(target: str, page_dir: str) -> str:
+    """Path from the folder ``page_dir`` to the site path ``target`` (both relative to the site root)."""
+    keep_slash = target.endswith("/") or target == ""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path or ".", page_dir or ".")
+    if rel == ".":
+        rel = "./"
+    elif keep_slash and not rel.endswith("/"):
+        rel += "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+class _SiteLinks(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, languages: tuple[str, ...]) -> None:
+        super().__init__(md)
+        self.languages = languages
+        self.lang = ""
+        self.page_dir = ""
+        self.found: list[str] = []
+
+    def run(self, root: ET.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "table":
+                    wrapper = ET.Element("div", {"class": "table-scroll"})
+                    parent.remove(child)
+                    wrapper.append(child)
+                    parent.insert(index, wrapper)
+        for element in root.iter():
+            if element.tag in ("h1", "h2", "h3", "h4", "h5"):
+                element.tag = f"h{int(element.tag[1]) + 1}"
+            attr = "href" if element.tag == "a" else "src" if element.tag == "img" else None
+            if attr and element.get(attr) is not None:
+                self._fix(element, attr)
+
+    def _fix(self, element: ET.Element, attr: str) -> None:
+        url = (element.get(attr) or "").strip()
+        lowered = url.lower().replace("\t", "").replace("\n", "")
+        if ":" in lowered.split("/")[0] and not lowered.startswith(SAFE_SCHEMES):
+            del element.attrib[attr]
+            return
+        if url.startswith("/") and not url.startswith("//"):
+            target = url.lstrip("/")
+            first = target.split("/")[0]
+            if first not in self.languages and first != "static" and not first.startswith("data"):
+                target = f"{self.lang}/{target}"
+            self.found.append(target)
+            element.set(attr, relative(target, self.page_dir))
+        if element.tag == "a" and lowered.startswith(("http:", "https:")):
+            element.set("rel", "noopener")
+
+
+class _SafeSite(Extension):
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        super().__init__()
+        self.languages = languages
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SiteLinks(md, self.languages), "site_links", 5)
+
+
+@lru_cache(maxsize=8)
+def _converter(languages: tuple[str, ...]) -> markdown.Markdown:
+    return markdown.Markdown(extensions=["tables", "sane_lists", _SafeSite(languages)], output_format="html")
+
+
+@lru_cache(maxsize=4096)
+def render_markdown(text: str, lang: str, page_dir: str, languages: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """HTML for ``text`` on the page in folder ``page_dir``, and the site paths it links to."""
+    md = _converter(languages)
+    links: _SiteLinks = md.treeprocessors["site_links"]  # type: ignore[assignment]
+    links.lang, links.page_dir, links.found = lang, page_dir, []
+    html = md.reset().convert(text)
+    return html, tuple(links.found)

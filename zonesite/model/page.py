@@ -1,0 +1,17 @@
+"""Front matter of a content page (content/<name>.md or content/<name>.<lang>.md)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .types import Text
+from .zone import Section
+
+
+class PageMeta(Section):
+    """What a page's front matter may say."""
+
+    title: Text = Field(description="Page title; in a one-language file, just the text.")
+    description: Text | None = Field(None, description="One sentence for search engines and link previews.")
+    nav: int | None = Field(None, description="Position in the main menu; leave out to keep the page off it.")
+    template: str = Field("page.html", description="Template under templates/ that renders the page.")

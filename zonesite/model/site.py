@@ -1,0 +1,158 @@
+"""site.yaml: the site's identity, languages, the province plan's published figures, and the
+shared definitions zone files refer to by key."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from babel import Locale, UnknownLocaleError
+from pydantic import Field, field_validator, model_validator
+
+from .types import Key, PartialDate, Ref, Text, Url
+from .zone import Contact, Section
+
+METRICS = (
+    "zones",
+    "total_ha",
+    "industrial_land_ha",
+    "leased_ha",
+    "available_ha",
+    "occupancy_pct",
+    "establishments",
+    "fdi_projects",
+    "domestic_projects",
+    "workers",
+    "registered_capital_vnd",
+    "registered_capital_usd",
+)
+Metric = Literal[
+    "zones",
+    "total_ha",
+    "industrial_land_ha",
+    "leased_ha",
+    "available_ha",
+    "occupancy_pct",
+    "establishments",
+    "fdi_projects",
+    "domestic_projects",
+    "workers",
+    "registered_capital_vnd",
+    "registered_capital_usd",
+]
+
+
+class Definition(Section):
+    """A shared term (zone type, status, industry, incentive, infrastructure work...)."""
+
+    label: Text = Field(description="Name shown to readers.")
+    short: Text | None = Field(None, description="Abbreviation, e.g. CCN.")
+    description: Text | None = Field(None, description="Markdown explanation.")
+    basis: Text | None = Field(None, description="Legal basis, e.g. Decree 32/2024/NĐ-CP, Article 20.")
+    order: int = Field(0, description="Position in lists; statuses also use it as the stage reached.")
+    unit: Text | None = Field(None, description="Unit of capacity, for infrastructure works.")
+    ready: bool = Field(False, description="For infrastructure states: the work can serve tenants.")
+    color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$", description="Colour, e.g. #1b7f3b.")
+
+
+DefinitionMap = dict[Key, Definition]
+
+
+class Definitions(Section):
+    """Shared definitions. The engine ships national ones; a site adds to or relabels them."""
+
+    zone_types: DefinitionMap = Field(default_factory=dict)
+    statuses: DefinitionMap = Field(default_factory=dict)
+    infrastructure: DefinitionMap = Field(default_factory=dict)
+    infrastructure_states: DefinitionMap = Field(default_factory=dict)
+    connectivity: DefinitionMap = Field(default_factory=dict)
+    industries: DefinitionMap = Field(default_factory=dict)
+    incentives: DefinitionMap = Field(default_factory=dict)
+
+
+class Source(Section):
+    """A publication figures are taken from."""
+
+    title: Text = Field(description="Title of the article, plan or decision.")
+    publisher: str | None = Field(None, description="Newspaper, agency or authority.")
+    url: Url | None = Field(None, description="Where to read it.")
+    published: PartialDate | None = Field(None, description="Publication date.")
+    checked: PartialDate | None = Field(None, description="When the figures were last checked against it.")
+
+
+class PublishedFigure(Section):
+    """A figure the province plan publishes, shown beside the same figure computed from zone files."""
+
+    label: Text = Field(description="What the figure counts.")
+    value: float = Field(description="The published value.")
+    metric: Metric | None = Field(None, description="Computed counterpart; leave out if zone files cannot give it.")
+    unit: Literal["count", "ha", "pct", "vnd", "usd"] | None = Field(
+        None, description="Unit, when there is no metric to take it from."
+    )
+    type: Ref("zone_types") | None = Field(None, description="Count only zones of this type.")
+    status: Ref("statuses") | None = Field(None, description="Count only zones with this status.")
+    status_from: Ref("statuses") | None = Field(
+        None, description="Count zones at this stage or later (e.g. established includes operating)."
+    )
+    qualifier: Literal["about", "more_than", "nearly", "at_least"] | None = Field(
+        None, description="How exact the published value is."
+    )
+    source: Ref("sources") | None = Field(None, description="Source key; defaults to the plan's source.")
+
+    @model_validator(mode="after")
+    def _unit_known(self) -> PublishedFigure:
+        if self.metric is None and self.unit is None:
+            raise ValueError("a figure without a metric needs a unit (count, ha, pct, vnd or usd)")
+        if self.status and self.status_from:
+            raise ValueError("give status or status_from, not both")
+        return self
+
+
+class Plan(Section):
+    """The province's approved plan for its zones, as published."""
+
+    title: Text = Field(description="Name of the plan.")
+    approved: PartialDate | None = Field(None, description="Date of approval.")
+    source: Ref("sources") | None = Field(None, description="Where its figures are published.")
+    figures: list[PublishedFigure] = Field(default_factory=list)
+    goals: list[Text] = Field(default_factory=list, description="Goals of the plan, in words.")
+
+
+Lang = Annotated[str, Field(min_length=2, max_length=8)]
+
+
+class SiteConfig(Section):
+    """site.yaml."""
+
+    title: Text = Field(description="Site name, e.g. Invest in Khanh Hoa's industrial clusters.")
+    tagline: Text | None = Field(None, description="One line under the title.")
+    intro: Text | None = Field(None, description="Markdown shown on the home page.")
+    province: Text = Field(description="Province name.")
+    languages: list[Lang] = Field(
+        default_factory=lambda: ["vi", "en"], min_length=1, description="Language codes; the first is the default."
+    )
+    base_url: str = Field(description="Public address of the site, e.g. https://example.gov.vn/invest/.")
+    theme: str | None = Field(None, description="Folder whose templates/ and static/ this site builds on.")
+    authority: Contact | None = Field(None, description="The provincial department investors can contact.")
+    plan: Plan | None = None
+    freshness_days: int = Field(365, ge=1, description="Figures checked longer ago than this are stale.")
+    definitions: Definitions = Field(default_factory=Definitions)
+    sources: dict[Key, Source] = Field(default_factory=dict, description="Publications zone files cite by key.")
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        for code in value:
+            try:
+                Locale.parse(code)
+            except (UnknownLocaleError, ValueError):
+                raise ValueError(f"'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko)") from None
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"'{value}' must start with https:// (it is used for canonical links and the sitemap)")
+        return value if value.endswith("/") else value + "/"

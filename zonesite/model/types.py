@@ -1,0 +1,349 @@
+"""Field types shared by zone files and site.yaml: translatable text, references, partial dates.
+
+Each type validates itself and raises an error whose message a staff member can act on; the
+validate stage adds the file, line and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
+from pydantic_core import PydanticCustomError, core_schema
+
+from ..suggest import did_you_mean
+
+ANY_LANGUAGE = "*"
+
+
+class Text:
+    """Text in one or more languages: a plain string (the same in every language) or ``{vi:, en:}``.
+
+    Templates ask for one language and fall back to the site's other languages in order, so a
+    missing translation shows the original text (marked with its ``lang``) rather than nothing.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = dict(values)
+
+    def get(self, lang: str, fallbacks: list[str] | tuple[str, ...] = ()) -> tuple[str, str]:
+        """Return ``(text, language it is in)`` for ``lang``, falling back in order."""
+        if lang in self.values:
+            return self.values[lang], lang
+        if ANY_LANGUAGE in self.values:
+            return self.values[ANY_LANGUAGE], lang
+        for other in fallbacks:
+            if other in self.values:
+                return self.values[other], other
+        first = next(iter(sorted(self.values)))
+        return self.values[first], first
+
+    def has(self, lang: str) -> bool:
+        """Whether the text is written for ``lang`` (a plain string counts for every language)."""
+        return lang in self.values or ANY_LANGUAGE in self.values
+
+    def plain(self) -> str | dict[str, str]:
+        """The value as it would be written in a file."""
+        if set(self.values) == {ANY_LANGUAGE}:
+            return self.values[ANY_LANGUAGE]
+        return dict(self.values)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.values.values())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and other.values == self.values
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.values.items())))
+
+    def __repr__(self) -> str:
+        return f"Text({self.values!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.with_info_plain_validator_function(
+            _validate_text, serialization=core_schema.plain_serializer_function_ser_schema(lambda t: t.plain())
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return {
+            "anyOf": [
+                {"type": "string", "description": "the same text in every language"},
+                {
+                    "type": "object",
+                    "description": "the text per language code, e.g. {vi: ..., en: ...}",
+                    "additionalProperties": {"type": "string"},
+                    "minProperties": 1,
+                },
+            ]
+        }
+
+
+def _languages(info: ValidationInfo) -> list[str]:
+    return list((info.context or {}).get("languages") or [])
+
+
+def _validate_text(value: Any, info: ValidationInfo) -> Text:
+    if isinstance(value, Text):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        if not value.strip():
+            raise PydanticCustomError("empty_text", "is empty; write the text or leave the field out")
+        return Text({ANY_LANGUAGE: value.strip()})
+    if isinstance(value, dict) and value:
+        languages = _languages(info)
+        values: dict[str, str] = {}
+        for lang, text in value.items():
+            if languages and lang not in languages:
+                hint = did_you_mean(str(lang), languages)
+                if not hint and (" " in str(lang) or not str(lang).isascii()):
+                    hint = "a comma inside {...} splits the text; put the text in quotes"
+                raise PydanticCustomError(
+                    "unknown_language",
+                    "'{lang}' is not one of the site's languages ({langs})",
+                    {"lang": lang, "langs": ", ".join(languages), "hint": hint},
+                )
+            if isinstance(text, (int, float)) and not isinstance(text, bool):
+                text = str(text)
+            if not isinstance(text, str) or not text.strip():
+                raise PydanticCustomError("text_type", "the {lang} text must be a non-empty string", {"lang": lang})
+            values[str(lang)] = text.strip()
+        return Text(values)
+    raise PydanticCustomError(
+        "text_type",
+        "expected text, or one text per language like {{vi: ..., en: ...}}; got {kind}",
+        {"kind": describe(value)},
+    )
+
+
+def describe(value: Any) -> str:
+    """Name a wrong value the way a staff member would see it in their file."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) < 60 else f"'{value[:57]}...'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {value.isoformat()}"
+    return type(value).__name__
+
+
+_SINGULAR = {
+    "zone_types": "zone type",
+    "statuses": "status",
+    "infrastructure": "infrastructure work",
+    "infrastructure_states": "infrastructure state",
+    "connectivity": "transport link",
+    "industries": "industry",
+    "incentives": "incentive",
+    "sources": "source",
+}
+
+
+class RefTo:
+    """Marks a string field as a key of a shared definition (``industries``, ``incentives``...).
+
+    The keys come from the validation context, so the same model checks any site's references.
+    """
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.with_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        result = handler(schema)
+        result["description"] = f"a key defined under definitions.{self.kind} (or sources) of site.yaml"
+        result["x-ref-kind"] = self.kind
+        return result
+
+    def _check(self, value: str, info: ValidationInfo) -> str:
+        known = ((info.context or {}).get("refs") or {}).get(self.kind)
+        if known is not None and value not in known:
+            hint = did_you_mean(value, list(known))
+            if not hint:
+                listing = ", ".join(sorted(known)) if len(known) <= 12 else f"{len(known)} keys"
+                hint = f"known: {listing}" if known else f"site.yaml defines no {self.kind}"
+            raise PydanticCustomError(
+                "unknown_ref",
+                "unknown {kind} '{value}'",
+                {"kind": _SINGULAR.get(self.kind, self.kind), "value": value, "hint": hint},
+            )
+        return value
+
+
+def Ref(kind: str) -> Any:  # noqa: N802 - reads like a type in annotations
+    """``Ref("industries")``: a key that must be defined in the site's ``industries``."""
+    return Annotated[str, RefTo(kind)]
+
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _check_key(value: str) -> str:
+    if not _KEY.match(value):
+        raise PydanticCustomError(
+            "bad_key",
+            "'{value}' is not a valid key; use lower-case letters, digits, '-' and '_'",
+            {"value": value},
+        )
+    return value
+
+
+class _KeyCheck:
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_check_key, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        result = handler(schema)
+        result["pattern"] = _KEY.pattern
+        return result
+
+
+Key = Annotated[str, _KeyCheck()]
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
+class PartialDate:
+    """A date known to the year, the month or the day: sources often give only "in 2019"."""
+
+    __slots__ = ("day", "month", "year")
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        self.year, self.month, self.day = year, month, day
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def as_date(self) -> dt.date:
+        """The earliest day the value can mean, for sorting and age checks."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self})"
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialDate) and self._key() == other._key()
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_date, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2200},
+            ],
+            "description": "a date as 2024-05-28, a month as 2024-05, or a year as 2024",
+        }
+
+
+def _validate_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return PartialDate(value)
+    if isinstance(value, str):
+        match = _PARTIAL.match(value.strip())
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            try:
+                dt.date(year, month or 1, day or 1)
+            except ValueError:
+                raise PydanticCustomError("date_value", "'{value}' is not a real date", {"value": value}) from None
+            return PartialDate(year, month, day)
+        match = _DMY.match(value.strip())
+        if match:
+            day, month, year = match.groups()
+            raise PydanticCustomError(
+                "date_format",
+                "write dates as year-month-day: {iso}, not '{value}'",
+                {"iso": f"{year}-{int(month):02d}-{int(day):02d}", "value": value},
+            )
+    raise PydanticCustomError(
+        "date_type", "expected a date like 2024-05-28, 2024-05 or 2024; got {kind}", {"kind": describe(value)}
+    )
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .()\-]{5,24}(\s*(ext\.?|máy lẻ)\s*\d+)?$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+def _text_check(pattern: re.Pattern[str], kind: str, example: str) -> Any:
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise PydanticCustomError(
+                f"bad_{kind}", "'{value}' is not a valid {kind}", {"value": value, "hint": f"e.g. {example}"}
+            )
+        return value
+
+    return check
+
+
+class _Pattern:
+    """A string with a known form (URL, e-mail, phone), validated with a message that shows an example."""
+
+    def __init__(self, pattern: re.Pattern[str], kind: str, example: str) -> None:
+        self.pattern, self.kind, self.example = pattern, kind, example
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            _text_check(self.pattern, self.kind, self.example), handler(source)
+        )
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        result = handler(schema)
+        result["pattern"] = self.pattern.pattern
+        result["examples"] = [self.example]
+        return result
+
+
+Url = Annotated[str, _Pattern(_URL, "web address", "https://example.gov.vn/page")]
+Email = Annotated[str, _Pattern(_EMAIL, "e-mail address", "contact@example.gov.vn")]
+Phone = Annotated[str, _Pattern(_PHONE, "phone number", "'+84 258 3822 111' or '0258 3822 111'")]

@@ -1,0 +1,387 @@
+"""Stage 4: render the derived site into pages, in memory, through the site's Jinja templates.
+
+Nothing is written here: :func:`render_site` returns ``{output path: bytes or source file}`` so a
+failure on the last page still leaves the previous site untouched. Templates get formatting filters
+that never show a missing figure as 0, a ``t()`` for UI strings that fails on an unknown key, and
+``url()`` that makes every link relative, so the output works from any sub-path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+import jinja2
+from babel import Locale
+from markupsafe import Markup
+
+from . import format as fmt
+from .derive import DerivedSite
+from .errors import Abort, Problem, relpath
+from .markup import relative, render_markdown
+from .model.types import PartialDate, Text
+from .strings import MissingString
+
+Output = dict[str, "bytes | Path"]
+
+
+@dataclass
+class Page:
+    """One output file: where it goes, which template renders it, and with what."""
+
+    path: str
+    template: str
+    lang: str
+    key: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+    absolute_links: bool = False
+
+    @property
+    def dir(self) -> str:
+        return posixpath.dirname(self.path)
+
+    @property
+    def url_path(self) -> str:
+        return self.path[: -len("index.html")] if self.path.endswith("index.html") else self.path
+
+
+def plan_pages(site: DerivedSite) -> list[Page]:
+    """Every HTML page of the site, in every language."""
+    default = site.languages[0]
+    pages = [Page("index.html", "language.html", default), Page("404.html", "404.html", default, absolute_links=True)]
+    for lang in site.languages:
+        pages.append(Page(f"{lang}/index.html", "home.html", lang, key=""))
+        pages.append(Page(f"{lang}/clusters/index.html", "clusters.html", lang, key="clusters/"))
+        for zone in site.zones:
+            key = f"clusters/{zone.slug}/"
+            pages.append(Page(f"{lang}/{key}index.html", "zone.html", lang, key, {"z": zone}, zone.file))
+        for page in site.pages:
+            pages.append(
+                Page(
+                    f"{lang}/{page.slug}/index.html",
+                    page.template,
+                    lang,
+                    page.path,
+                    {"page": page},
+                    page.files.get(lang, next(iter(page.files.values()), "")),
+                )
+            )
+    return pages
+
+
+class Renderer:
+    """Holds the Jinja environment and the per-site helpers templates call."""
+
+    def __init__(self, site: DerivedSite) -> None:
+        self.site = site
+        self.links: list[tuple[str, str]] = []
+        self.assets = _collect_static(site.static_dirs)
+        self.base_path = urlsplit(site.config.base_url).path or "/"
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in site.template_dirs if d.is_dir()]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(
+            site=site,
+            config=site.config,
+            defs=site.defs,
+            zones=site.zones,
+            languages=site.languages,
+            t=self.t,
+            url=self.url,
+            link=self.link,
+            asset=self.asset,
+            alternates=self.alternates,
+            canonical=self.canonical,
+            label=self.label,
+            nav=self.nav,
+            zone_by_slug=site.zone,
+            language_links=self.language_links,
+            language_name=language_name,
+        )
+        self.env.tests["contains"] = lambda seq, item: item in seq
+        self.env.filters.update(
+            tr=self.tr,
+            trs=self.trs,
+            md=self.md,
+            num=self.num,
+            area=self.area,
+            pct=self.pct,
+            km=self.km,
+            money=self.money,
+            date=self.date,
+            has_lang=self.has_lang,
+        )
+
+    # --- language and URLs -------------------------------------------------------------------
+    @staticmethod
+    def _page(ctx: Any) -> Page:
+        return ctx["page_"]
+
+    @jinja2.pass_context
+    def t(self, ctx: Any, key: str, n: float | None = None, **values: Any) -> str:
+        """A UI string in the page's language."""
+        lang = self._page(ctx).lang
+        if n is not None:
+            values.setdefault("count", fmt.number(n, lang, 0))
+        return self.site.strings.get(key, lang, n, **values)
+
+    @jinja2.pass_context
+    def url(self, ctx: Any, target: str) -> str:
+        """Link from this page to a path from the site root ('vi/clusters/', 'static/site.css')."""
+        page = self._page(ctx)
+        if page.absolute_links:
+            return self.base_path + target
+        return relative(target, page.dir)
+
+    @jinja2.pass_context
+    def link(self, ctx: Any, target: str = "", lang: str | None = None) -> str:
+        """Link to a page in this page's language (or ``lang``): ``link('clusters/')``."""
+        page = self._page(ctx)
+        return self.url(ctx, f"{lang or page.lang}/{target}")
+
+    @jinja2.pass_context
+    def asset(self, ctx: Any, name: str) -> str:
+        """A static file's URL with a content hash, so browsers and CDNs never serve a stale one."""
+        target = f"static/{name}"
+        if target not in self.assets:
+            raise jinja2.TemplateRuntimeError(f"static file '{name}' not found in static/")
+        digest = hashlib.sha256(self.assets[target].read_bytes()).hexdigest()[:10]
+        return f"{self.url(ctx, target)}?v={digest}"
+
+    @jinja2.pass_context
+    def alternates(self, ctx: Any) -> list[tuple[str, str, str]]:
+        """``(lang, absolute URL, relative URL)`` of this page in every language."""
+        page = self._page(ctx)
+        if page.key is None:
+            return []
+        return [
+            (lang, self.site.config.base_url + f"{lang}/{page.key}", self.url(ctx, f"{lang}/{page.key}"))
+            for lang in self.site.languages
+        ]
+
+    @jinja2.pass_context
+    def language_links(self, ctx: Any) -> list[tuple[str, str]]:
+        """``(lang, relative URL)`` of this page in each language, or of each language's home."""
+        page = self._page(ctx)
+        key = page.key if page.key is not None else ""
+        return [(lang, self.url(ctx, f"{lang}/{key}")) for lang in self.site.languages]
+
+    @jinja2.pass_context
+    def canonical(self, ctx: Any) -> str:
+        return self.site.config.base_url + self._page(ctx).url_path
+
+    @jinja2.pass_context
+    def label(self, ctx: Any, kind: str, key: str | None, short: bool = False) -> Markup:
+        """The label of a shared definition in the page's language."""
+        if key is None:
+            return self._missing(ctx)
+        definition = self.site.defs[kind][key]
+        text = definition.short if short and definition.short else definition.label
+        return self.tr(ctx, text)
+
+    @jinja2.pass_context
+    def nav(self, ctx: Any) -> list[tuple[str, str, bool]]:
+        """Main menu: ``(label, URL, is current page)``."""
+        page = self._page(ctx)
+        items = [("", self.t(ctx, "nav_home")), ("clusters/", self.t(ctx, "nav_clusters"))]
+        items += [
+            (p.path, self.trs(ctx, p.title))
+            for p in sorted(self.site.pages, key=lambda p: (p.nav or 0, p.slug))
+            if p.nav is not None
+        ]
+        return [(label, self.link(ctx, key), page.key == key) for key, label in items]
+
+    # --- text ----------------------------------------------------------------------------------
+    @jinja2.pass_context
+    def tr(self, ctx: Any, text: Text | None) -> Markup:
+        """Text in the page's language; a fallback to another language is marked with ``lang``."""
+        if text is None:
+            return self._missing(ctx)
+        lang = self._page(ctx).lang
+        value, actual = text.get(lang, self.site.languages)
+        if actual != lang:
+            return Markup('<span lang="{}">{}</span>').format(actual, value)
+        return Markup.escape(value)
+
+    @jinja2.pass_context
+    def trs(self, ctx: Any, text: Text | None) -> str:
+        """Text in the page's language, as a plain string for attributes and titles."""
+        if text is None:
+            return ""
+        return text.get(self._page(ctx).lang, self.site.languages)[0]
+
+    @jinja2.pass_context
+    def has_lang(self, ctx: Any, text: Text | None) -> bool:
+        return text is not None and text.has(self._page(ctx).lang)
+
+    @jinja2.pass_context
+    def md(self, ctx: Any, text: Text | None) -> Markup:
+        """Markdown in the page's language, made safe, with site links made relative."""
+        if text is None:
+            return Markup("")
+        page = self._page(ctx)
+        value, actual = text.get(page.lang, self.site.languages)
+        html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages))
+        self.links.extend((page.source, target) for target in links)
+        if actual != page.lang:
+            return Markup('<div lang="{}">').format(actual) + Markup(html) + Markup("</div>")
+        return Markup(html)
+
+    # --- figures -------------------------------------------------------------------------------
+    @jinja2.pass_context
+    def _missing(self, ctx: Any) -> Markup:
+        return Markup('<span class="np">{}</span>').format(self.t(ctx, "not_published"))
+
+    def _figure(self, ctx: Any, text: str | None) -> Markup:
+        return self._missing(ctx) if text is None else Markup.escape(text)
+
+    @jinja2.pass_context
+    def num(self, ctx: Any, value: float | None, digits: int = 1) -> Markup:
+        return self._figure(ctx, fmt.number(value, self._page(ctx).lang, digits))
+
+    @jinja2.pass_context
+    def area(self, ctx: Any, value: float | None) -> Markup:
+        return self._figure(ctx, fmt.area(value, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def pct(self, ctx: Any, value: float | None) -> Markup:
+        return self._figure(ctx, fmt.percent(value, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def km(self, ctx: Any, value: float | None) -> Markup:
+        return self._figure(ctx, fmt.distance(value, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def money(self, ctx: Any, value: float | None, currency: str) -> Markup:
+        return self._figure(ctx, fmt.money(value, currency, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def date(self, ctx: Any, value: PartialDate | None) -> Markup:
+        return self._figure(ctx, fmt.date(value, self._page(ctx).lang))
+
+    # --- output --------------------------------------------------------------------------------
+    def render(self, page: Page) -> bytes:
+        template = self.env.get_template(page.template)
+        text = template.render(page_=page, lang=page.lang, **page.context)
+        return text.encode("utf-8")
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself (Tiếng Việt, English, 日本語), as a language menu shows it."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+def _collect_static(static_dirs: list[Path]) -> dict[str, Path]:
+    """``static/<name>`` → file, the site's own files winning over the theme's."""
+    found: dict[str, Path] = {}
+    for folder in reversed(static_dirs):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    found[f"static/{path.relative_to(folder).as_posix()}"] = path
+    return found
+
+
+def render_site(site: DerivedSite) -> Output:
+    """Render every page and collect every file of the output, or raise Abort with the problems."""
+    renderer = Renderer(site)
+    output: Output = dict(renderer.assets)
+    problems: list[Problem] = []
+    pages = plan_pages(site)
+    for page in pages:
+        try:
+            output[page.path] = renderer.render(page)
+        except Exception as exc:  # noqa: BLE001 - every template failure becomes a located problem
+            problems.append(_template_problem(exc, site, page))
+            if len(problems) > 20:
+                break
+    if problems:
+        raise Abort(_dedupe(problems))
+    problems += _broken_links(renderer.links, output)
+    if problems:
+        raise Abort(problems)
+    output["sitemap.xml"] = sitemap(site, [p for p in pages if p.key is not None])
+    output["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site.config.base_url}sitemap.xml\n".encode()
+    return dict(sorted(output.items()))
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def _broken_links(links: list[tuple[str, str]], output: Output) -> list[Problem]:
+    problems = []
+    for source, target in sorted(set(links)):
+        path = target.split("#")[0]
+        candidates = [path, path.rstrip("/") + "/index.html"] if path else ["index.html"]
+        if not any(c in output for c in candidates):
+            problems.append(
+                Problem(
+                    source,
+                    0,
+                    0,
+                    "",
+                    f"link to /{target} leads to no page or file",
+                    "check the spelling; write site links from the root, e.g. /clusters/trang-e/",
+                )
+            )
+    return problems
+
+
+def _template_problem(exc: Exception, site: DerivedSite, page: Page) -> Problem:
+    """Locate a template failure at the template line, naming the page it broke."""
+    where = f" while rendering {page.path}"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        file = relpath(Path(exc.filename), site.root) if exc.filename else exc.name or "templates"
+        return Problem(file, exc.lineno, 1, "", f"template syntax error: {exc.message}", source_line=exc.source or "")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return Problem(page.source or "templates/", 0, 0, "template", f"template '{exc.name}' not found{where}")
+    if isinstance(exc, MissingString):
+        message = f"UI string '{exc.args[0]}' is not in strings.yaml{where}"
+    else:
+        message = f"{type(exc).__name__}: {exc}{where}"
+    file, line = _template_frame(sys.exc_info()[2] or exc.__traceback__, site)
+    return Problem(file, line, 1 if line else 0, "", message)
+
+
+def _template_frame(tb: Any, site: DerivedSite) -> tuple[str, int]:
+    found = ("templates", 0)
+    dirs = [str(d.resolve()) for d in site.template_dirs]
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(filename.startswith(d) for d in dirs):
+            found = (relpath(Path(filename), site.root), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def sitemap(site: DerivedSite, pages: list[Page]) -> bytes:
+    """sitemap.xml with every language version of each page listed as an alternate."""
+    base = site.config.base_url
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for page in pages:
+        lines.append(f"  <url><loc>{escape(base + page.url_path)}</loc>")
+        for lang in site.languages:
+            href = quoteattr(f"{base}{lang}/{page.key}")
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={href}/>')
+        default = quoteattr(f"{base}{site.languages[0]}/{page.key}")
+        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={default}/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,152 @@
+"""Validate parsed documents against the declared models, turning every error into a located
+:class:`~zonesite.errors.Problem` written for the person who edits the file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .model.types import describe
+from .model.walk import model_at
+from .suggest import did_you_mean
+from .yamlsource import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    """``("contacts", 0, "email")`` → ``contacts[0].email``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def problem_at(
+    doc: Document, file: str, loc: tuple[Any, ...], message: str, hint: str = "", severity: str = "error"
+) -> Problem:
+    """A problem located at the value under ``loc`` (or its nearest ancestor present in the file)."""
+    mark = doc.mark(loc)
+    return Problem(
+        file=file,
+        line=mark.line,
+        col=mark.col,
+        field=field_name(loc),
+        message=message,
+        hint=hint,
+        severity=severity,
+        source_line=doc.line_text(mark.line),
+    )
+
+
+def validate_document(
+    model: type[M], doc: Document, file: str, context: dict[str, Any], data: Any = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate ``doc`` (or ``data`` taken from it) into ``model``; return it or every problem."""
+    data = doc.data if data is None else data
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"{describe(data)}"
+        problem = problem_at(doc, file, (), f"expected a group of 'field: value' lines, but the file is {what}")
+        return None, [problem]
+    try:
+        return model.model_validate(data, context=context), []
+    except ValidationError as exc:
+        problems = [_translate(model, doc, file, error) for error in exc.errors()]
+        return None, _dedupe(problems)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[int, int, str, str]] = set()
+    result = []
+    for p in problems:
+        key = (p.line, p.col, p.field, p.message)
+        if key not in seen:
+            seen.add(key)
+            result.append(p)
+    return result
+
+
+def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> Problem:
+    loc = tuple(part for part in error["loc"] if part != "[key]")
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    message, hint = _message(kind, value, ctx, error["msg"])
+    if kind == "extra_forbidden":
+        parent = model_at(model, loc[:-1])
+        if parent is not None:
+            hint = did_you_mean(str(loc[-1]), list(parent.model_fields))
+    elif kind == "missing":
+        parent = model_at(model, loc[:-1])
+        info = parent.model_fields.get(str(loc[-1])) if parent else None
+        if info and info.description:
+            hint = info.description
+    elif kind == "string_type" and isinstance(value, int) and not isinstance(value, bool):
+        hint = "put it in quotes, e.g. '0258 3822 111', so a leading 0 is kept"
+    return problem_at(doc, file, loc, message, hint)
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+
+
+def _number_hint(value: Any) -> str:
+    if not isinstance(value, str):
+        return ""
+    text = value.strip().replace(" ", "")
+    if _THOUSANDS.match(text):
+        return f"write numbers without thousands separators, e.g. {re.sub(r'[.,]', '', text)}"
+    if _DECIMAL_COMMA.match(text):
+        return f"use a point as the decimal mark, e.g. {text.replace(',', '.')}"
+    if text.endswith(("%", "ha", "km")):
+        return f"write the number alone, e.g. {re.sub(r'[^0-9.,-]', '', text)}; the unit is in the field name"
+    if text.startswith(("~", "≈", ">", "<")) or text.lower().startswith(("about", "khoảng", "gần", "hơn")):
+        return "write the number alone; put 'about' or 'more than' in a note"
+    return ""
+
+
+def _message(kind: str, value: Any, ctx: dict[str, Any], default: str) -> tuple[str, str]:
+    """Our wording for a pydantic error type, plus a hint."""
+    got = describe(value)
+    hint = str(ctx.get("hint", ""))
+    if kind == "missing":
+        return "required field is missing", hint
+    if kind == "extra_forbidden":
+        return "unknown field", hint
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        whole = " whole" if kind.startswith("int") else ""
+        return f"expected a{whole} number, got {got}", _number_hint(value)
+    if kind == "int_from_float":
+        return f"expected a whole number, got {got}", ""
+    if kind == "greater_than_equal":
+        limit = ctx.get("ge")
+        return (f"must not be negative, got {got}" if limit == 0 else f"must be at least {limit}, got {got}"), ""
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}, got {got}", ""
+    if kind in ("greater_than",):
+        return f"must be more than {ctx.get('gt')}, got {got}", ""
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, got {got}", ""
+    if kind == "string_type":
+        return f"expected text, got {got}", ""
+    if kind == "list_type":
+        return f"expected a list (one '- item' per line), got {got}", ""
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a group of 'field: value' lines, got {got}", ""
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        options = re.findall(r"'([^']*)'", expected)
+        return f"expected one of {expected}, got {got}", did_you_mean(str(value), options)
+    if kind in ("too_short", "too_long"):
+        return default.replace("List", "the list").replace("Value", "the value"), ""
+    if kind == "string_pattern_mismatch":
+        return f"{got} does not have the expected form ({ctx.get('pattern')})", ""
+    if kind == "value_error":
+        return default.removeprefix("Value error, "), hint
+    return default, hint

@@ -1,0 +1,150 @@
+"""Read YAML (and Markdown front matter) into plain data plus the line and column of every value.
+
+PyYAML's composer already knows where each node starts; we keep those marks in a dict keyed by the
+path of the value (``("area", "leased_ha")``, ``("contacts", 0, "email")``) so that any later stage
+can say *where* a problem is, however far from the parser it is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """1-based line and column of a key (for mapping entries) or of an item (for list entries)."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class Document:
+    """A parsed file: its data, where each value came from, and the raw text for quoting lines."""
+
+    data: Any
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    text: str = ""
+    line_offset: int = 0
+
+    def mark(self, path: Path_) -> Mark:
+        """The mark of ``path`` or, when that value is absent, of its nearest present ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), Mark(1 + self.line_offset, 1))
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+class YamlError(Exception):
+    """Malformed YAML, located. ``hint`` says what the writer probably meant."""
+
+    def __init__(self, message: str, line: int, col: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+        self.hint = hint
+
+
+_HINTS = {
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "mapping values are not allowed here": "a value that contains ': ' must be put in quotes",
+    "could not find expected ':'": "each line needs the form 'key: value'; check the line above",
+    "found undefined alias": "'*' starts an alias in YAML; put the value in quotes",
+    "expected <block end>, but found '<block mapping start>'": "check the indentation of this line",
+    "found unknown escape character": "use single quotes, or double each backslash",
+}
+
+
+def parse_yaml(text: str, line_offset: int = 0, full_text: str | None = None) -> Document:
+    """Parse ``text`` into a :class:`Document`; ``line_offset`` shifts marks for front matter.
+
+    Raises :class:`YamlError` for malformed YAML and for a key given twice (PyYAML would silently
+    keep the last one, hiding a copy-paste mistake).
+    """
+    loader = yaml.SafeLoader(text)
+    doc = Document(data=None, text=full_text if full_text is not None else text, line_offset=line_offset)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            doc.marks[()] = _mark(node, line_offset)
+            doc.data = _build(loader, node, (), doc.marks, line_offset)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        hint = next((h for k, h in _HINTS.items() if problem.startswith(k)), "")
+        line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
+        raise YamlError(f"malformed YAML: {problem}", line, col, hint) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"malformed YAML: {exc}", 1 + line_offset, 1) from None
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _mark(node: yaml.Node, offset: int) -> Mark:
+    return Mark(node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, marks: dict[Path_, Mark], offset: int) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise yaml.MarkedYAMLError(
+                    problem="a key must be a plain word or number", problem_mark=key_node.start_mark
+                )
+            if key in result:
+                first = marks[(*path, key)]
+                raise YamlError(
+                    f"'{key}' is given twice (first on line {first.line})",
+                    key_node.start_mark.line + 1 + offset,
+                    key_node.start_mark.column + 1,
+                    "keep one and delete the other",
+                )
+            marks[(*path, key)] = _mark(key_node, offset)
+            result[key] = _build(loader, value_node, (*path, key), marks, offset)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            marks[(*path, index)] = _mark(item, offset)
+            items.append(_build(loader, item, (*path, index), marks, offset))
+        return items
+    return loader.construct_object(node, deep=True)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split ``---``-fenced YAML front matter from a Markdown body.
+
+    Returns ``(front_matter or None, body, line number where the front matter's YAML starts - 1)``;
+    raises :class:`YamlError` when the opening ``---`` is never closed.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None, text, 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), 1
+    raise YamlError(
+        "the front matter opened with '---' on line 1 is never closed", 1, 1, "add a line '---' after the last field"
+    )
+
+
+def read_text(raw: bytes) -> str:
+    """Decode a site file as UTF-8 (with or without BOM); raises UnicodeDecodeError otherwise."""
+    text = raw.decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site serve check test lint clean
+.PHONY: site serve check test lint docs bench clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ lint: $(VENV)/.dev
 
 test: $(VENV)/.dev lint
 	$(PY) -m pytest
+
+docs: $(VENV)/.runtime
+	$(PY) -m zonesite.reference > docs/fields.md
+
+bench: $(VENV)/.runtime
+	$(PY) scripts/benchmark.py
 
 clean:
 	rm -rf _site $(VENV)

@@ -7,6 +7,8 @@ so the caller decides how "not published" looks.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
 
@@ -19,6 +21,12 @@ def number(value: float | None, lang: str, digits: int = 1) -> str | None:
     """``1234.5`` → ``1.234,5`` (vi) / ``1,234.5`` (en); trailing zeros dropped."""
     if value is None:
         return None
+    return _number(value, lang, digits)
+
+
+@lru_cache(maxsize=65536)
+def _number(value: float, lang: str, digits: int) -> str:
+    # Babel parses the pattern and locale on every call; the same figures recur on every page.
     pattern = "#,##0" + ("." + "#" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=lang)
 

@@ -53,7 +53,7 @@ def read_site(root: Path) -> tuple[DerivedSite, list[Problem]]:
     problems += strings_loaded.problems
     strings, found = parse_strings(strings_loaded.sources, languages)
     problems += found
-    if not any(d.joinpath("strings.yaml").is_file() for d in template_dirs):
+    if config and not any(d.joinpath("strings.yaml").is_file() for d in template_dirs):
         problems.append(Problem("templates/strings.yaml", 0, 0, "", "not found", "the templates need their UI strings"))
 
     errors = [p for p in problems if p.severity == "error"]

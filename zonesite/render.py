@@ -83,6 +83,7 @@ class Renderer:
         self.site = site
         self.links: list[tuple[str, str]] = []
         self.assets = _collect_static(site.static_dirs)
+        self.digests: dict[str, str] = {}
         self.base_path = urlsplit(site.config.base_url).path or "/"
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in site.template_dirs if d.is_dir()]),
@@ -157,8 +158,9 @@ class Renderer:
         target = f"static/{name}"
         if target not in self.assets:
             raise jinja2.TemplateRuntimeError(f"static file '{name}' not found in static/")
-        digest = hashlib.sha256(self.assets[target].read_bytes()).hexdigest()[:10]
-        return f"{self.url(ctx, target)}?v={digest}"
+        if target not in self.digests:
+            self.digests[target] = hashlib.sha256(self.assets[target].read_bytes()).hexdigest()[:10]
+        return f"{self.url(ctx, target)}?v={self.digests[target]}"
 
     @jinja2.pass_context
     def alternates(self, ctx: Any) -> list[tuple[str, str, str]]:

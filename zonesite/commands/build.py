@@ -33,7 +33,10 @@ def build(root: Path, out: Path) -> BuildResult:
 def summary(result: BuildResult, out: Path) -> str:
     site = result.site
     return (
-        f"Built {result.files} files for {len(site.zones)} zones and {len(site.pages)} pages "
-        f"in {len(site.languages)} languages ({', '.join(site.languages)}) into {out} "
-        f"in {result.seconds:.2f} s."
+        f"Built {_count(result.files, 'file')} for {_count(len(site.zones), 'zone')} and "
+        f"{_count(len(site.pages), 'page')} in {', '.join(site.languages)} into {out} in {result.seconds:.2f} s."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Build-time and memory benchmark: how the generator scales with the number of zones.
+
+    python scripts/benchmark.py [--zones 10 100 1000] [--runs 5]
+
+For each size it writes a synthetic site (zones with every section filled) that uses the example
+site's templates, then runs ``build.py build`` as a separate process ``--runs`` times, and prints
+the median, minimum and maximum wall time, pages per second and the peak resident memory of the
+build process. Figures vary with the machine; compare sizes measured in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+SITE = """\
+title: {{vi: Benchmark, en: Benchmark}}
+province: {{vi: Khánh Hòa, en: Khanh Hoa}}
+languages: [vi, en]
+base_url: https://example.gov.vn/invest/
+theme: {theme}
+sources:
+  bench: {{title: Benchmark source, published: 2024-05-28}}
+definitions:
+  industries:
+    food: {{label: {{vi: Chế biến thực phẩm, en: Food processing}}}}
+    textiles: {{label: {{vi: Dệt may, en: Textiles}}}}
+  incentives:
+    cit: {{label: {{vi: Ưu đãi thuế, en: Tax incentive}}, description: {{vi: Mô tả **ưu đãi**., en: Incentive **text**.}}}}
+"""
+
+ZONE = """\
+name: {{vi: Cụm công nghiệp Số {i}, en: Industrial Cluster No. {i}}}
+type: industrial_cluster
+status: {status}
+featured: {featured}
+summary: {{vi: Cụm số {i} còn đất trống., en: Cluster {i} has free land.}}
+description: {{vi: "Mô tả cụm **{i}**.", en: "Description of cluster **{i}**."}}
+location: {{district: {{vi: Huyện {d}, en: District {d}}}, lat: {lat:.4f}, lng: {lng:.4f}}}
+dates: {{established: 2019, operating_since: 2021-06}}
+area: {{total_ha: {total}, industrial_land_ha: {industrial}, leased_ha: {leased}}}
+developer: {{name: Công ty {i}, funding: enterprise, email: info{i}@example.vn, phone: "0258 3822 {i:03d}"}}
+lease: {{price_usd_m2: {price}, price_basis: term, term_until: 2069, management_fee_usd_m2_year: 0.5}}
+tenants: {{establishments: {est}, workers: {workers}, registered_capital_vnd: {capital}}}
+infrastructure:
+  internal_roads: {{state: completed}}
+  water_supply: {{state: operating, capacity: 2000}}
+  wastewater_treatment: {{state: operating, capacity: 1500, standard: "QCVN 40:2011/BTNMT"}}
+  power_supply: {{state: completed, capacity: 40}}
+industries: [food, textiles]
+incentives: [cit]
+connectivity: {{seaport: {{km: {port}}}, airport: {{km: 30}}}}
+targets: [{{year: 2026, occupancy_pct: 80}}]
+contacts: [{{role: developer, name: Phòng kinh doanh, phone: "0258 3822 111"}}]
+sources: [{{ref: bench, checked: 2026-01-01, covers: [area, tenants]}}]
+"""
+
+
+def make_site(root: Path, zones: int) -> None:
+    (root / "clusters").mkdir(parents=True)
+    (root / "site.yaml").write_text(SITE.format(theme=REPO), encoding="utf-8")
+    statuses = ["planned", "established", "under_construction", "operating"]
+    for i in range(zones):
+        total = 20 + i % 60
+        industrial = round(total * 0.7, 1)
+        (root / "clusters" / f"zone-{i:04d}.yaml").write_text(ZONE.format(
+            i=i, status=statuses[i % 4], featured=str(i < 3).lower(), d=i % 9, lat=11.5 + (i % 100) / 100,
+            lng=108.8 + (i % 70) / 100, total=total, industrial=industrial, leased=round(industrial * (i % 10) / 10, 1),
+            price=40 + i % 30, est=i % 50, workers=i * 10, capital=(i + 1) * 1e11, port=5 + i % 40,
+        ), encoding="utf-8")
+
+
+def run_build(site: Path, out: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one build in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out)],
+                   check=True, capture_output=True)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--zones", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(f"{'zones':>6} {'pages':>6} {'median s':>9} {'min s':>7} {'max s':>7} {'pages/s':>8} {'peak MiB':>9}")
+    rows = []
+    for zones in args.zones:
+        with tempfile.TemporaryDirectory() as tmp:
+            site, out = Path(tmp) / "site", Path(tmp) / "out"
+            make_site(site, zones)
+            times, peak = [], 0
+            for _ in range(args.runs):
+                seconds, rss = run_build(site, out)
+                times.append(seconds)
+                peak = max(peak, rss)
+            pages = sum(1 for _ in out.rglob("*.html"))
+            median = statistics.median(times)
+            rows.append((zones, median))
+            print(f"{zones:>6} {pages:>6} {median:>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
+                  f"{pages / median:>8.0f} {peak / 1024:>9.0f}")
+    if len(rows) > 1:
+        (small, t_small), (large, t_large) = rows[0], rows[-1]
+        print(f"time ratio {large}/{small} zones: {t_large / t_small:.1f}x for {large / small:.0f}x the zones")
+
+
+if __name__ == "__main__":
+    main()

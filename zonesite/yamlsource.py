@@ -67,6 +67,7 @@ _HINTS = {
     "found unknown escape character": "use single quotes, or double each backslash",
     "did not find expected ',' or": "a list or group opened with [ or { must be closed on the same line",
     "expected ',' or": "a list or group opened with [ or { must be closed on the same line",
+    "did not find expected node content": "a value is missing, or a [ or { is not closed",
 }
 TAB_HINT = "indent with spaces, not tabs"
 

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from .errors import Abort
-from .report import print_problems
+from .report import print_problems, warnings_note
 
-COMMANDS = ("build", "check", "serve")
+COMMANDS = ("build", "check", "serve", "new", "schema")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="build.py",
         description="Build the investment-promotion site from its zone files, pages and templates.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{build,check,serve}")
+    sub = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,schema}")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: SITE/_site)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    new = add("new", "start a zone file in clusters/ with every field, from the zone's name")
+    new.add_argument("name", help='the zone\'s full name, e.g. "Cụm công nghiệp Điện Thọ 2"')
+    new.add_argument("--lang", help="language the name is written in (default: the site's first)")
+    add("schema", "write schema/zone.schema.json and schema/site.schema.json for editors")
     return parser
 
 
@@ -86,10 +90,23 @@ def _run(args: argparse.Namespace) -> int:
         from .commands.check import check
 
         zones, warnings = check(root)
-        print_problems(warnings)
+        print_problems(warnings, sys.stdout)
         if args.strict and warnings:
+            print("--strict: warnings count as errors.", file=sys.stderr)
             return 1
         print(f"{zones} zones checked: no errors.")
+        return 0
+    if args.command == "new":
+        from .commands.new import new_zone
+
+        path = new_zone(root, args.name, args.lang)
+        print(f"Wrote {path.relative_to(root)}. Fill in what you know, then run: python build.py check")
+        return 0
+    if args.command == "schema":
+        from .commands.schema import schema
+
+        for path in schema(root):
+            print(f"Wrote {path.relative_to(root)}")
         return 0
     out = (args.out or root / "_site").resolve()
     if args.command == "serve":
@@ -99,6 +116,7 @@ def _run(args: argparse.Namespace) -> int:
     from .commands.build import build, summary
 
     result = build(root, out)
-    print_problems(result.warnings)
     print(summary(result, out))
+    if result.warnings:
+        print(warnings_note(len(result.warnings)))
     return 0

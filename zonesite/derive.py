@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from .aggregate import Computed, compute, select, unit_of
+from .load import Source as LoadedSource
 from .model.site import Definition, PublishedFigure, SiteConfig, Source
 from .model.types import ANY_LANGUAGE, PartialDate, Text
 from .model.zone import Work, Zone
 from .strings import Strings
+from .yamlsource import Document
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class ZoneView:
 
     slug: str
     file: str
+    doc: Document
     zone: Zone
     land: Land
     description: Text | None
@@ -119,14 +122,13 @@ class ZoneView:
 
 
 def derive_zone(
-    slug: str,
-    file: str,
+    source: LoadedSource,
     zone: Zone,
     body: Text | None,
-    body_line: int,
     defs: dict[str, dict[str, Definition]],
     sources: dict[str, Source],
 ) -> ZoneView:
+    """The zone with its derived land figures, numbered sources and infrastructure checklist."""
     citations = []
     for number, c in enumerate(zone.sources, start=1):
         shared = sources.get(c.ref) if c.ref else None
@@ -144,12 +146,13 @@ def derive_zone(
     status = defs["statuses"].get(zone.status) if zone.status else None
     works = [(key, definition, zone.infrastructure.get(key)) for key, definition in defs["infrastructure"].items()]
     return ZoneView(
-        slug=slug,
-        file=file,
+        slug=source.path.stem,
+        file=source.file,
+        doc=source.doc,
         zone=zone,
         land=derive_land(zone),
         description=body or zone.description,
-        description_line=body_line,
+        description_line=source.body_line,
         citations=citations,
         status_order=status.order if status else None,
         infrastructure=works,

@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .advice import site_warnings
 from .definitions import merged, raw_keys
 from .derive import DerivedSite, PageView, ZoneView, derive_zone, plan_rows, summarize
 from .errors import Abort, Problem
 from .load import Source, load_pages, load_site_file, load_strings, load_zones
 from .model.page import PageMeta
-from .model.site import SiteConfig
+from .model.site import Definition, SiteConfig
 from .model.types import ANY_LANGUAGE, Text
 from .model.zone import Zone
 from .rules import check_zone
@@ -24,28 +27,49 @@ LANG_MARKER = re.compile(r"^<!--\s*lang:\s*([A-Za-z-]+)\s*-->\s*$", re.M)
 RESERVED_PAGES = {"clusters", "static", "data", "map", "compare", "search"}
 
 
-def read_site(root: Path) -> tuple[DerivedSite, list[Problem]]:
-    """Read, validate and derive the site in ``root``; returns it with its warnings."""
-    root = root.resolve()
-    problems: list[Problem] = []
-    site_source, found = load_site_file(root)
-    problems += found
-    config: SiteConfig | None = None
-    raw = site_source.doc.data if site_source else None
+@dataclass
+class SiteSettings:
+    """site.yaml validated (``config`` is None if it is not), with what zone validation needs."""
+
+    source: Source | None
+    config: SiteConfig | None
+    defs: dict[str, dict[str, Definition]] | None
+    languages: list[str]
+    refs: dict[str, set[str]]
+    problems: list[Problem]
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return {"languages": self.languages, "refs": self.refs}
+
+
+def read_settings(root: Path) -> SiteSettings:
+    """Read site.yaml. When it is invalid, keys and languages are taken from what it says, so zone
+    files can still be checked in the same run."""
+    source, problems = load_site_file(root)
+    raw = source.doc.data if source else None
     languages = _raw_languages(raw)
     refs = raw_keys(raw)
-    if site_source:
-        config, found = validate_document(
-            SiteConfig, site_source.doc, site_source.file, {"languages": languages, "refs": refs}
-        )
+    config = None
+    if source:
+        config, found = validate_document(SiteConfig, source.doc, source.file, {"languages": languages, "refs": refs})
         problems += found
+    defs = merged(config.definitions) if config else None
+    if config and defs:
+        refs = {kind: set(values) for kind, values in defs.items()} | {"sources": set(config.sources)}
+    return SiteSettings(source, config, defs, languages, refs, problems)
+
+
+def read_site(root: Path, today: dt.date | None = None) -> tuple[DerivedSite, list[Problem]]:
+    """Read, validate and derive the site in ``root``; returns it with its warnings."""
+    root = root.resolve()
+    settings = read_settings(root)
+    problems = list(settings.problems)
+    config, defs, languages, site_source = settings.config, settings.defs, settings.languages, settings.source
     theme = _theme_dir(root, config, site_source, problems)
     template_dirs = _unique([root / "templates", theme / "templates"])
     static_dirs = _unique([root / "static", theme / "static"])
-    defs = merged(config.definitions) if config else None
-    if defs is not None:
-        refs = {kind: set(values) for kind, values in defs.items()} | {"sources": set(config.sources)}
-    context = {"languages": languages, "refs": refs}
+    context = settings.context
 
     zones = _zones(root, context, static_dirs, problems)
     pages = _pages(root, languages, problems)
@@ -59,7 +83,7 @@ def read_site(root: Path) -> tuple[DerivedSite, list[Problem]]:
     errors = [p for p in problems if p.severity == "error"]
     if errors or config is None or defs is None:
         raise Abort(problems)
-    views = [derive_zone(slug, file, zone, body, line, defs, config.sources) for slug, file, zone, body, line in zones]
+    views = [derive_zone(source, zone, body, defs, config.sources) for source, zone, body in zones]
     site = DerivedSite(
         root=root,
         config=config,
@@ -72,7 +96,8 @@ def read_site(root: Path) -> tuple[DerivedSite, list[Problem]]:
         template_dirs=template_dirs,
         static_dirs=static_dirs,
     )
-    return site, [p for p in problems if p.severity != "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    return site, warnings + site_warnings(site, site_source.doc, today)
 
 
 def _raw_languages(raw: Any) -> list[str]:
@@ -112,7 +137,7 @@ def _theme_dir(root: Path, config: SiteConfig | None, source: Source | None, pro
 
 def _zones(
     root: Path, context: dict[str, Any], static_dirs: list[Path], problems: list[Problem]
-) -> list[tuple[str, str, Zone, Text | None, int]]:
+) -> list[tuple[Source, Zone, Text | None]]:
     loaded = load_zones(root)
     problems += loaded.problems
     dict_keys = {"infrastructure": context["refs"]["infrastructure"], "connectivity": context["refs"]["connectivity"]}
@@ -137,7 +162,7 @@ def _zones(
             continue
         for path, message, hint in check_zone(zone, dict_keys, static_dirs):
             problems.append(problem_at(source.doc, source.file, path, message, hint))
-        result.append((source.path.stem, source.file, zone, body, source.body_line))
+        result.append((source, zone, body))
     return result
 
 

@@ -91,6 +91,8 @@ def model_table(model: type[BaseModel], heading: str, prefix: str = "", level: i
             nested.append((name, group))
         ref = next((m for m in info.metadata if isinstance(m, RefTo)), None)
         kind = f"key of `{ref.kind}`" if ref else type_name(annotation)
+        if ref and get_origin(unwrap(annotation)) is list:
+            kind = f"list of key of `{ref.kind}`"
         meaning = info.description or ((group.__doc__ or "").strip().split("\n")[0] if group else "")
         meaning = meaning.replace("|", "\\|")
         lines.append(f"| `{name}` | {kind}{_limits(info)} | {_default(info)} | {meaning} |")

@@ -78,6 +78,8 @@ def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> 
     value = error.get("input")
     ctx = error.get("ctx") or {}
     message, hint = _message(kind, value, ctx, error["msg"])
+    if value is None and kind.endswith("_type"):
+        kind, message = "missing", "required field is empty"
     if kind == "extra_forbidden":
         parent = model_at(model, loc[:-1])
         if parent is not None:

@@ -81,6 +81,7 @@ class Text:
                     "description": "the text per language code, e.g. {vi: ..., en: ...}",
                     "additionalProperties": {"type": "string"},
                     "minProperties": 1,
+                    "x-text": True,
                 },
             ]
         }

@@ -91,3 +91,32 @@ def known_path(root: type[BaseModel], dotted: str, dict_keys: dict[str, set[str]
         annotation = step(inner, part)
         walked.append(part)
     return None
+
+
+def iter_values(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Yield ``(path, value)`` for every value inside a model instance, depth first."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_values(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_values(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_values(item, (*path, key))
+    else:
+        yield path, value
+
+
+def find_ref(annotation: Any) -> Any:
+    """The :class:`RefTo` marker inside an annotation (through Optional, Annotated and list), or None."""
+    from .types import RefTo
+
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, RefTo):
+            return meta
+    for arg in get_args(annotation):
+        found = find_ref(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,16 @@
+"""``build.py schema``: write the JSON Schema editors use to check zone files as staff type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Abort
+from ..jsonschema import write_schemas
+from ..pipeline import read_settings
+
+
+def schema(root: Path) -> list[Path]:
+    settings = read_settings(root)
+    if settings.config is None:
+        raise Abort(settings.problems)
+    return write_schemas(root, settings.refs, settings.config.languages)

@@ -1,0 +1,53 @@
+"""JSON Schema for zone files and site.yaml, generated from the models for one site.
+
+Editors that understand ``# yaml-language-server: $schema=...`` (VS Code with the YAML extension,
+and others) then complete field names and check values while staff type. The generated schema
+also lists this site's keys (industries, incentives, statuses...) and languages, so a misspelt
+key is underlined before the build ever runs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .model.site import SiteConfig
+from .model.zone import Zone
+
+SCHEMA_DIR = "schema"
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _specialise(node: Any, keys: dict[str, set[str]], languages: list[str]) -> None:
+    """Fill in the site's keys for references and its languages for translatable text."""
+    if isinstance(node, dict):
+        kind = node.get("x-ref-kind")
+        if kind and kind in keys:
+            node["enum"] = sorted(keys[kind])
+        if node.get("x-text"):
+            node["propertyNames"] = {"enum": list(languages)}
+        for value in node.values():
+            _specialise(value, keys, languages)
+    elif isinstance(node, list):
+        for value in node:
+            _specialise(value, keys, languages)
+
+
+def schema_for(model: type, title: str, keys: dict[str, set[str]], languages: list[str]) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    _specialise(schema, keys, languages)
+    return {"$schema": DRAFT, "title": title, **schema}
+
+
+def write_schemas(root: Path, keys: dict[str, set[str]], languages: list[str]) -> list[Path]:
+    """Write schema/zone.schema.json and schema/site.schema.json into the site; return their paths."""
+    folder = root / SCHEMA_DIR
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, model, title in (("zone", Zone, "Zone file"), ("site", SiteConfig, "site.yaml")):
+        path = folder / f"{name}.schema.json"
+        text = json.dumps(schema_for(model, title, keys, languages), ensure_ascii=False, indent=2, sort_keys=True)
+        path.write_text(text + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -28,6 +28,7 @@ check: $(VENV)/.runtime
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 test: $(VENV)/.dev lint
 	$(PY) -m pytest

@@ -35,7 +35,9 @@ definitions:
     food: {{label: {{vi: Chế biến thực phẩm, en: Food processing}}}}
     textiles: {{label: {{vi: Dệt may, en: Textiles}}}}
   incentives:
-    cit: {{label: {{vi: Ưu đãi thuế, en: Tax incentive}}, description: {{vi: Mô tả **ưu đãi**., en: Incentive **text**.}}}}
+    cit:
+      label: {{vi: Ưu đãi thuế, en: Tax incentive}}
+      description: {{vi: Mô tả **ưu đãi**., en: Incentive **text**.}}
 """
 
 ZONE = """\
@@ -72,19 +74,36 @@ def make_site(root: Path, zones: int) -> None:
     for i in range(zones):
         total = 20 + i % 60
         industrial = round(total * 0.7, 1)
-        (root / "clusters" / f"zone-{i:04d}.yaml").write_text(ZONE.format(
-            i=i, status=statuses[i % 4], featured=str(i < 3).lower(), d=i % 9, lat=11.5 + (i % 100) / 100,
-            lng=108.8 + (i % 70) / 100, total=total, industrial=industrial, leased=round(industrial * (i % 10) / 10, 1),
-            price=40 + i % 30, est=i % 50, workers=i * 10, capital=(i + 1) * 1e11, port=5 + i % 40,
-        ), encoding="utf-8")
+        (root / "clusters" / f"zone-{i:04d}.yaml").write_text(
+            ZONE.format(
+                i=i,
+                status=statuses[i % 4],
+                featured=str(i < 3).lower(),
+                d=i % 9,
+                lat=11.5 + (i % 100) / 100,
+                lng=108.8 + (i % 70) / 100,
+                total=total,
+                industrial=industrial,
+                leased=round(industrial * (i % 10) / 10, 1),
+                price=40 + i % 30,
+                est=i % 50,
+                workers=i * 10,
+                capital=(i + 1) * 1e11,
+                port=5 + i % 40,
+            ),
+            encoding="utf-8",
+        )
 
 
 def run_build(site: Path, out: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one build in a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
     elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(peak, before)
@@ -109,8 +128,10 @@ def main() -> None:
             pages = sum(1 for _ in out.rglob("*.html"))
             median = statistics.median(times)
             rows.append((zones, median))
-            print(f"{zones:>6} {pages:>6} {median:>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
-                  f"{pages / median:>8.0f} {peak / 1024:>9.0f}")
+            print(
+                f"{zones:>6} {pages:>6} {median:>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
+                f"{pages / median:>8.0f} {peak / 1024:>9.0f}"
+            )
     if len(rows) > 1:
         (small, t_small), (large, t_large) = rows[0], rows[-1]
         print(f"time ratio {large}/{small} zones: {t_large / t_small:.1f}x for {large / small:.0f}x the zones")

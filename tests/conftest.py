@@ -26,7 +26,9 @@ BASE_URL = "https://example.test/invest/"
 
 SITE_YAML = """\
 title: {{vi: Đầu tư vào cụm công nghiệp thử, en: Invest in the test clusters}}
-tagline: {{vi: Đất, hạ tầng và liên hệ của từng cụm., en: Land, infrastructure and contacts for every cluster.}}
+tagline:
+  vi: Đất, hạ tầng và liên hệ của từng cụm.
+  en: Land, infrastructure and contacts for every cluster.
 province: {{vi: Khánh Hòa, en: Khanh Hoa}}
 languages: [vi, en]
 base_url: {base_url}
@@ -191,10 +193,7 @@ def headlines(stderr: str) -> list[str]:
     return [
         line
         for line in stderr.splitlines()
-        if line
-        and not line[0].isspace()
-        and not _SUMMARY.match(line)
-        and not line.startswith("Nothing was written")
+        if line and not line[0].isspace() and not _SUMMARY.match(line) and not line.startswith("Nothing was written")
     ]
 
 
@@ -249,8 +248,8 @@ def figures(html: str) -> dict[str, str]:
 
 
 def table_rows(html: str, table_class: str) -> list[list[str]]:
-    """Rows of ``<table class="...">`` as lists of cell texts (header row first)."""
-    match = re.search(rf'<table class="{table_class}"[^>]*>(.*?)</table>', html, re.S)
+    """Rows of the table with class ``table_class`` as lists of cell texts (header row first)."""
+    match = re.search(rf'<table class="(?:[^"]* )?{table_class}(?: [^"]*)?"[^>]*>(.*?)</table>', html, re.S)
     assert match, f"no table.{table_class} on the page"
     rows = []
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", match.group(1), re.S):
@@ -259,7 +258,7 @@ def table_rows(html: str, table_class: str) -> list[list[str]]:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

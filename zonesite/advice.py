@@ -8,6 +8,7 @@ into a failure for CI.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from .validate import problem_at
 from .yamlsource import Document
 
 LARGE_IMAGE_BYTES = 500_000
+# "4.440": a Vietnamese thousands separator that YAML reads as a decimal point.
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 Finding = tuple[tuple[str | int, ...], str, str]
 
 
@@ -54,6 +57,13 @@ def zone_findings(
         missing = [lang for lang in languages if lang not in z.description.values]
         if missing:
             yield ("description",), f"no {', '.join(missing)} description", ""
+    for path, written in zone.doc.raw.items():
+        if _GROUPED.match(written):
+            yield (
+                path,
+                f"{written} reads as {float(written):g}",
+                f"if you meant {written.replace('.', '')}, write it without the point",
+            )
     for index, photo in enumerate(z.photos):
         for folder in static_dirs:
             file = folder / photo.file

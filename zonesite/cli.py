@@ -94,7 +94,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.strict and warnings:
             print("--strict: warnings count as errors.", file=sys.stderr)
             return 1
-        print(f"{zones} zones checked: no errors.")
+        print(f"{zones} zone{'s' * (zones != 1)} checked: no errors.")
         return 0
     if args.command == "new":
         from .commands.new import new_zone

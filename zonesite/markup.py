@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
@@ -25,14 +27,15 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 
 def relative(target: str, page_dir: str) -> str:
     """Path from the folder ``page_dir`` to the site path ``target`` (both relative to the site root)."""
-    keep_slash = target.endswith("/") or target == ""
-    path, _, anchor = target.partition("#")
+    path, hash_, anchor = target.partition("#")
+    path, query_mark, query = path.partition("?")
+    keep_slash = path.endswith("/") or path == ""
     rel = posixpath.relpath(path or ".", page_dir or ".")
     if rel == ".":
         rel = "./"
     elif keep_slash and not rel.endswith("/"):
         rel += "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel + query_mark + query + hash_ + anchor
 
 
 class _SiteLinks(Treeprocessor):
@@ -60,8 +63,10 @@ class _SiteLinks(Treeprocessor):
 
     def _fix(self, element: ET.Element, attr: str) -> None:
         url = (element.get(attr) or "").strip()
-        lowered = url.lower().replace("\t", "").replace("\n", "")
-        if ":" in lowered.split("/")[0] and not lowered.startswith(SAFE_SCHEMES):
+        # Browsers decode entities and ignore control characters before reading the scheme,
+        # so "javascript&#58;" and "java\tscript:" must be judged as "javascript:".
+        lowered = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
+        if ":" in lowered.split("/")[0].split("?")[0].split("#")[0] and not lowered.startswith(SAFE_SCHEMES):
             del element.attrib[attr]
             return
         if url.startswith("/") and not url.startswith("//"):

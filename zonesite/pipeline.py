@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from .advice import site_warnings
 from .definitions import merged, raw_keys
 from .derive import DerivedSite, PageView, ZoneView, derive_zone, plan_rows, summarize
@@ -77,7 +79,8 @@ def read_site(root: Path, today: dt.date | None = None) -> tuple[DerivedSite, li
     problems += strings_loaded.problems
     strings, found = parse_strings(strings_loaded.sources, languages)
     problems += found
-    if config and not any(d.joinpath("strings.yaml").is_file() for d in template_dirs):
+    theme_ok = not any(p.field == "theme" for p in problems)
+    if config and theme_ok and not any(d.joinpath("strings.yaml").is_file() for d in template_dirs):
         problems.append(Problem("templates/strings.yaml", 0, 0, "", "not found", "the templates need their UI strings"))
 
     errors = [p for p in problems if p.severity == "error"]
@@ -101,11 +104,21 @@ def read_site(root: Path, today: dt.date | None = None) -> tuple[DerivedSite, li
 
 
 def _raw_languages(raw: Any) -> list[str]:
+    """The languages site.yaml asks for, keeping only codes Babel knows (the others are reported
+    once, on the languages line, instead of once per text field)."""
     if isinstance(raw, dict) and isinstance(raw.get("languages"), list):
-        langs = [str(x) for x in raw["languages"] if isinstance(x, str)]
+        langs = [x for x in raw["languages"] if isinstance(x, str) and _known_locale(x)]
         if langs:
             return langs
     return ["vi", "en"]
+
+
+def _known_locale(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def _unique(paths: list[Path]) -> list[Path]:

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 import jinja2
@@ -327,7 +327,7 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 def _broken_links(links: list[tuple[str, str]], output: Output) -> list[Problem]:
     problems = []
     for source, target in sorted(set(links)):
-        path = target.split("#")[0]
+        path = unquote(target.split("#")[0].split("?")[0])
         candidates = [path, path.rstrip("/") + "/index.html"] if path else ["index.html"]
         if not any(c in output for c in candidates):
             problems.append(
@@ -348,7 +348,9 @@ def _template_problem(exc: Exception, site: DerivedSite, page: Page) -> Problem:
     where = f" while rendering {page.path}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         file = relpath(Path(exc.filename), site.root) if exc.filename else exc.name or "templates"
-        return Problem(file, exc.lineno, 1, "", f"template syntax error: {exc.message}", source_line=exc.source or "")
+        lines = (exc.source or "").splitlines()
+        line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else ""
+        return Problem(file, exc.lineno, 1, "", f"template syntax error: {exc.message}", source_line=line)
     if isinstance(exc, jinja2.TemplateNotFound):
         return Problem(page.source or "templates/", 0, 0, "template", f"template '{exc.name}' not found{where}")
     if isinstance(exc, MissingString):
@@ -377,6 +379,11 @@ def sitemap(site: DerivedSite, pages: list[Page]) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
+    lines.append(f"  <url><loc>{escape(base)}</loc>")
+    for lang in site.languages:
+        lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(f"{base}{lang}/")}/>')
+    lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base)}/>')
+    lines.append("  </url>")
     for page in pages:
         lines.append(f"  <url><loc>{escape(base + page.url_path)}</loc>")
         for lang in site.languages:

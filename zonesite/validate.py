@@ -89,19 +89,33 @@ def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> 
         info = parent.model_fields.get(str(loc[-1])) if parent else None
         if info and info.description:
             hint = info.description
-    elif kind == "string_type" and isinstance(value, int) and not isinstance(value, bool):
-        hint = "put it in quotes, e.g. '0258 3822 111', so a leading 0 is kept"
+    elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        written = doc.raw.get(loc, str(value))
+        message = f"expected text, got the number {written}"
+        if str(loc[-1]) in ("phone", "zalo", "number"):
+            kept = "the leading 0 is kept" if written.startswith("0") else "it is kept as written"
+            hint = f"put it in quotes, e.g. '{written}', so {kept}"
+        else:
+            hint = f"put it in quotes if it is meant as text: '{written}'"
     return problem_at(doc, file, loc, message, hint)
 
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+_BOTH_MARKS = re.compile(r"^-?\d{1,3}(\.\d{3})+,\d+$")
+
+
+def _plain(text: str) -> str:
+    """``1.234,5`` (Vietnamese marks) → ``1234.5``."""
+    return text.replace(".", "").replace(",", ".")
 
 
 def _number_hint(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = value.strip().replace(" ", "")
+    if _BOTH_MARKS.match(text):
+        return f"write it with a point as the decimal mark and no thousands separator, e.g. {_plain(text)}"
     if _THOUSANDS.match(text):
         return f"write numbers without thousands separators, e.g. {re.sub(r'[.,]', '', text)}"
     if _DECIMAL_COMMA.match(text):

@@ -29,6 +29,7 @@ class Document:
 
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
     text: str = ""
     line_offset: int = 0
 
@@ -87,7 +88,7 @@ def parse_yaml(text: str, line_offset: int = 0, full_text: str | None = None) ->
         node = loader.get_single_node()
         if node is not None:
             doc.marks[()] = _mark(node, line_offset)
-            doc.data = _build(loader, node, (), doc.marks, line_offset)
+            doc.data = _Builder(loader, doc, line_offset).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
@@ -113,34 +114,51 @@ def _mark(node: yaml.Node, offset: int) -> Mark:
     return Mark(node.start_mark.line + 1 + offset, node.start_mark.column + 1)
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, marks: dict[Path_, Mark], offset: int) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
+class _Builder:
+    """Builds plain data from PyYAML nodes, recording each value's mark and the text as written."""
+
+    def __init__(self, loader: yaml.SafeLoader, doc: Document, offset: int) -> None:
+        self.loader, self.doc, self.offset = loader, doc, offset
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.doc.marks[(*path, index)] = _mark(item, self.offset)
+                items.append(self.build(item, (*path, index)))
+            return items
+        self.doc.raw[path] = node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            # YAML reads 2024-02-30 as a date and fails; say so where it is written.
+            mark = _mark(node, self.offset)
+            raise YamlError(
+                f"cannot read '{node.value}': {exc}", mark.line, mark.col, "put it in quotes if it is meant as text"
+            ) from None
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        self.loader.flatten_mapping(node)
+        result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise yaml.MarkedYAMLError(
-                    problem="a key must be a plain word or number", problem_mark=key_node.start_mark
-                )
+            mark = _mark(key_node, self.offset)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError("a key must be a plain word", mark.line, mark.col, "check the line's indentation")
+            # Keys stay as written: "2024:" or "yes:" is a (probably misspelt) field name, not a number.
+            key = key_node.value
             if key in result:
-                first = marks[(*path, key)]
+                first = self.doc.marks[(*path, key)]
                 raise YamlError(
                     f"'{key}' is given twice (first on line {first.line})",
-                    key_node.start_mark.line + 1 + offset,
-                    key_node.start_mark.column + 1,
+                    mark.line,
+                    mark.col,
                     "keep one and delete the other",
                 )
-            marks[(*path, key)] = _mark(key_node, offset)
-            result[key] = _build(loader, value_node, (*path, key), marks, offset)
+            self.doc.marks[(*path, key)] = mark
+            result[key] = self.build(value_node, (*path, key))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            marks[(*path, index)] = _mark(item, offset)
-            items.append(_build(loader, item, (*path, index), marks, offset))
-        return items
-    return loader.construct_object(node, deep=True)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

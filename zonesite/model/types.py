@@ -320,7 +320,9 @@ def _text_check(pattern: re.Pattern[str], kind: str, example: str) -> Any:
     def check(value: str) -> str:
         if not pattern.match(value):
             raise PydanticCustomError(
-                f"bad_{kind}", "'{value}' is not a valid {kind}", {"value": value, "hint": f"e.g. {example}"}
+                f"bad_{kind}",
+                "'{value}' is not a valid {kind}",
+                {"value": value, "kind": kind, "hint": f"e.g. {example}"},
             )
         return value
 

@@ -23,7 +23,7 @@ Km = Annotated[float, Field(ge=0, le=2000, description="kilometres")]
 class Section(BaseModel):
     """A group of fields; unknown keys are errors so a misspelt key never vanishes silently."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False, allow_inf_nan=False)
 
 
 class Location(Section):
@@ -33,8 +33,8 @@ class Location(Section):
     district: Text | None = Field(None, description="District, town or city the zone lies in.")
     commune: Text | None = Field(None, description="Commune or ward.")
     address: Text | None = Field(None, description="Street address or the way to describe the site.")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude in decimal degrees, e.g. 12.2388.")
-    lng: float | None = Field(None, ge=-180, le=180, description="Longitude in decimal degrees, e.g. 109.1967.")
+    lat: float | None = Field(None, description="Latitude in decimal degrees, e.g. 12.2388.")
+    lng: float | None = Field(None, description="Longitude in decimal degrees, e.g. 109.1967.")
 
 
 class Dates(Section):

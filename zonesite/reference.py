@@ -60,9 +60,20 @@ def type_name(annotation: Any) -> str:
     return getattr(annotation, "__name__", str(annotation))
 
 
+def _constraints(annotation: Any) -> list[Any]:
+    """Constraint objects (Ge, Le...) declared inside an annotation, e.g. ``Hectares | None``."""
+    found: list[Any] = []
+    for meta in getattr(annotation, "__metadata__", ()):
+        found += list(meta.metadata) if isinstance(meta, FieldInfo) else [meta]
+    for arg in get_args(annotation):
+        if get_origin(annotation) is not typing.Annotated or arg is get_args(annotation)[0]:
+            found += _constraints(arg)
+    return found
+
+
 def _limits(info: FieldInfo) -> str:
     parts = []
-    for meta in info.metadata:
+    for meta in [*info.metadata, *_constraints(info.annotation)]:
         for attr, word in (("ge", "≥"), ("le", "≤"), ("gt", ">"), ("lt", "<")):
             value = getattr(meta, attr, None)
             if value is not None:

@@ -171,10 +171,15 @@ class PageView:
     nav: int | None
     template: str
     files: dict[str, str]
+    date: PartialDate | None = None
 
     @property
     def path(self) -> str:
         return f"{self.slug}/"
+
+    @property
+    def is_news(self) -> bool:
+        return self.slug.startswith("news/")
 
 
 @dataclass
@@ -267,6 +272,12 @@ class DerivedSite:
     @property
     def languages(self) -> list[str]:
         return self.config.languages
+
+    @property
+    def news(self) -> list[PageView]:
+        """News pages (content/news/), newest first."""
+        items = [p for p in self.pages if p.is_news]
+        return sorted(items, key=lambda p: (p.date.as_date() if p.date else None, p.slug), reverse=True)
 
     def zone(self, slug: str) -> ZoneView:
         return next(z for z in self.zones if z.slug == slug)

@@ -26,7 +26,7 @@ from .strings import load_strings as parse_strings
 from .validate import problem_at, validate_document
 
 LANG_MARKER = re.compile(r"^<!--\s*lang:\s*([A-Za-z-]+)\s*-->\s*$", re.M)
-RESERVED_PAGES = {"clusters", "static", "data", "map", "compare", "search"}
+RESERVED_PAGES = {"clusters", "static", "data", "map", "compare", "search", "dashboard", "pagefind"}
 
 
 @dataclass
@@ -242,7 +242,7 @@ def _pages(root: Path, languages: list[str], problems: list[Problem]) -> list[Pa
         rel = source.path.relative_to(root / "content").with_suffix("").as_posix()
         stem, _, suffix = rel.rpartition(".")
         slug, lang = (stem, suffix) if stem and suffix in languages else (rel, None)
-        if slug.split("/")[0] in RESERVED_PAGES or slug == "index":
+        if slug.split("/")[0] in RESERVED_PAGES or slug in ("index", "news", "news/index"):
             problems.append(
                 Problem(source.file, 0, 0, "", f"'{slug}' is a name the site uses for its own pages", "rename the file")
             )
@@ -276,8 +276,20 @@ def _page(
             bodies[lang] = (source.body or "").strip()
             files[lang] = source.file
     first = entries[0][2]
+    if slug.startswith("news/") and first.date is None:
+        source = entries[0][1]
+        problems.append(
+            problem_at(
+                source.doc,
+                source.file,
+                ("date",),
+                "a news page needs a date",
+                "add date: YYYY-MM-DD to its front matter",
+            )
+        )
     return PageView(
         slug=slug,
+        date=first.date,
         title=Text(titles),
         description=Text(descriptions) if descriptions else None,
         body=Text(bodies or {ANY_LANGUAGE: ""}),

@@ -9,13 +9,10 @@ that never show a missing figure as 0, a ``t()`` for UI strings that fails on an
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
-from xml.sax.saxutils import escape, quoteattr
 
 import jinja2
 from babel import Locale
@@ -24,56 +21,15 @@ from markupsafe import Markup
 from . import format as fmt
 from .derive import DerivedSite
 from .errors import Abort, Problem, relpath
+from .feeds import machine_files
+from .helpers import Helpers
 from .markup import relative, render_markdown
 from .model.types import PartialDate, Text
+from .opendata import open_data
+from .pages import Page, plan_pages
 from .strings import MissingString
 
 Output = dict[str, "bytes | Path"]
-
-
-@dataclass
-class Page:
-    """One output file: where it goes, which template renders it, and with what."""
-
-    path: str
-    template: str
-    lang: str
-    key: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)
-    source: str = ""
-    absolute_links: bool = False
-
-    @property
-    def dir(self) -> str:
-        return posixpath.dirname(self.path)
-
-    @property
-    def url_path(self) -> str:
-        return self.path[: -len("index.html")] if self.path.endswith("index.html") else self.path
-
-
-def plan_pages(site: DerivedSite) -> list[Page]:
-    """Every HTML page of the site, in every language."""
-    default = site.languages[0]
-    pages = [Page("index.html", "language.html", default), Page("404.html", "404.html", default, absolute_links=True)]
-    for lang in site.languages:
-        pages.append(Page(f"{lang}/index.html", "home.html", lang, key=""))
-        pages.append(Page(f"{lang}/clusters/index.html", "clusters.html", lang, key="clusters/"))
-        for zone in site.zones:
-            key = f"clusters/{zone.slug}/"
-            pages.append(Page(f"{lang}/{key}index.html", "zone.html", lang, key, {"z": zone}, zone.file))
-        for page in site.pages:
-            pages.append(
-                Page(
-                    f"{lang}/{page.slug}/index.html",
-                    page.template,
-                    lang,
-                    page.path,
-                    {"page": page},
-                    page.files.get(lang, next(iter(page.files.values()), "")),
-                )
-            )
-    return pages
 
 
 class Renderer:
@@ -111,6 +67,7 @@ class Renderer:
             language_links=self.language_links,
             language_name=language_name,
         )
+        self.env.globals.update(Helpers(self).globals())
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.filters.update(
             tr=self.tr,
@@ -197,7 +154,12 @@ class Renderer:
     def nav(self, ctx: Any) -> list[tuple[str, str, bool]]:
         """Main menu: ``(label, URL, is current page)``."""
         page = self._page(ctx)
-        items = [("", self.t(ctx, "nav_home")), ("clusters/", self.t(ctx, "nav_clusters"))]
+        items = [
+            ("", self.t(ctx, "nav_home")),
+            ("clusters/", self.t(ctx, "nav_clusters")),
+            ("map/", self.t(ctx, "nav_map")),
+            ("dashboard/", self.t(ctx, "nav_dashboard")),
+        ]
         items += [
             (p.path, self.trs(ctx, p.title))
             for p in sorted(self.site.pages, key=lambda p: (p.nav or 0, p.slug))
@@ -312,11 +274,11 @@ def render_site(site: DerivedSite) -> Output:
                 break
     if problems:
         raise Abort(_dedupe(problems))
+    output.update(open_data(site))
+    output.update(machine_files(site, pages))
     problems += _broken_links(renderer.links, output)
     if problems:
         raise Abort(problems)
-    output["sitemap.xml"] = sitemap(site, [p for p in pages if p.key is not None])
-    output["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site.config.base_url}sitemap.xml\n".encode()
     return dict(sorted(output.items()))
 
 
@@ -370,27 +332,3 @@ def _template_frame(tb: Any, site: DerivedSite) -> tuple[str, int]:
             found = (relpath(Path(filename), site.root), tb.tb_lineno)
         tb = tb.tb_next
     return found
-
-
-def sitemap(site: DerivedSite, pages: list[Page]) -> bytes:
-    """sitemap.xml with every language version of each page listed as an alternate."""
-    base = site.config.base_url
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ]
-    lines.append(f"  <url><loc>{escape(base)}</loc>")
-    for lang in site.languages:
-        lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(f"{base}{lang}/")}/>')
-    lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base)}/>')
-    lines.append("  </url>")
-    for page in pages:
-        lines.append(f"  <url><loc>{escape(base + page.url_path)}</loc>")
-        for lang in site.languages:
-            href = quoteattr(f"{base}{lang}/{page.key}")
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={href}/>')
-        default = quoteattr(f"{base}{site.languages[0]}/{page.key}")
-        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={default}/>')
-        lines.append("  </url>")
-    lines.append("</urlset>")
-    return ("\n".join(lines) + "\n").encode("utf-8")

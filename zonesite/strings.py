@@ -40,6 +40,14 @@ class Strings:
             return text.format(n=n, **values)
         return text
 
+    def raw(self, key: str, lang: str, form: str = "other") -> str:
+        """The unformatted text of a plural form, for scripts that fill in ``{count}`` themselves."""
+        try:
+            text = self.entries[key][lang]
+        except KeyError:
+            raise MissingString(key) from None
+        return text.get(form, text["other"]) if isinstance(text, dict) else text
+
     def has(self, key: str) -> bool:
         return key in self.entries
 

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from .render import Output
 
 
-def write_site(output: Output, out: Path) -> None:
-    """Write ``output`` to ``out``, replacing what was there only once every file is written."""
+def write_site(output: Output, out: Path, finish: Callable[[Path], None] | None = None) -> None:
+    """Write ``output`` to ``out``, replacing what was there only once every file is written.
+
+    ``finish`` runs on the complete staging folder before the swap (the search index is built
+    there); if it fails, nothing is swapped.
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
@@ -28,6 +33,8 @@ def write_site(output: Output, out: Path) -> None:
                 shutil.copyfile(content, target)
             else:
                 target.write_bytes(content)
+        if finish is not None:
+            finish(staging)
         if out.exists():
             os.replace(out, retired)
         os.replace(staging, out)

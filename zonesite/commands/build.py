@@ -10,6 +10,7 @@ from ..derive import DerivedSite
 from ..errors import Problem
 from ..pipeline import read_site
 from ..render import render_site
+from ..search import index_folder
 from ..write import write_site
 
 
@@ -26,7 +27,7 @@ def build(root: Path, out: Path) -> BuildResult:
     started = time.perf_counter()
     site, warnings = read_site(root)
     output = render_site(site)
-    write_site(output, out)
+    write_site(output, out, finish=index_folder)
     return BuildResult(site, warnings, len(output), time.perf_counter() - started)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .types import Text
+from .types import PartialDate, Text
 from .zone import Section
 
 
@@ -15,3 +15,4 @@ class PageMeta(Section):
     description: Text | None = Field(None, description="One sentence for search engines and link previews.")
     nav: int | None = Field(None, description="Position in the main menu; leave out to keep the page off it.")
     template: str = Field("page.html", description="Template under templates/ that renders the page.")
+    date: PartialDate | None = Field(None, description="Publication date; news pages (content/news/) need one.")

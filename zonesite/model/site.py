@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator, model_validator
 
-from .types import Key, PartialDate, Ref, Text, Url
+from .types import Email, Key, PartialDate, Ref, Text, Url
 from .zone import Contact, Section
 
 METRICS = (
@@ -120,6 +120,29 @@ class Plan(Section):
 Lang = Annotated[str, Field(min_length=2, max_length=8)]
 
 
+class MapSettings(Section):
+    """Where map tiles come from. The map script itself is served from the site."""
+
+    tiles: str = Field(
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        description="Tile URL template with {z}, {x} and {y}.",
+    )
+    attribution: str = Field("© OpenStreetMap contributors", description="Credit the tile provider requires.")
+    attribution_url: Url | None = Field(
+        "https://www.openstreetmap.org/copyright", description="Where the credit links to."
+    )
+    max_zoom: int = Field(19, ge=1, le=22, description="Deepest zoom the tiles allow.")
+
+
+class Inquiry(Section):
+    """How investors send a question from a fact sheet. No tracking is added."""
+
+    form_action: Url | None = Field(
+        None, description="Address a form posts to (name, email, phone, company, message, zone); no form if left out."
+    )
+    email: Email | None = Field(None, description="Address for e-mail inquiries; defaults to the authority's e-mail.")
+
+
 class SiteConfig(Section):
     """site.yaml."""
 
@@ -135,6 +158,9 @@ class SiteConfig(Section):
     authority: Contact | None = Field(None, description="The provincial department investors can contact.")
     plan: Plan | None = None
     freshness_days: int = Field(365, ge=1, description="Figures checked longer ago than this are stale.")
+    map: MapSettings = Field(default_factory=MapSettings, description="Map tiles and their credit.")
+    inquiry: Inquiry = Field(default_factory=Inquiry, description="How investors send questions.")
+    share_image: str | None = Field(None, description="Picture under static/ for link previews (1200×630).")
     definitions: Definitions = Field(default_factory=Definitions)
     sources: dict[Key, Source] = Field(default_factory=dict, description="Publications zone files cite by key.")
 

@@ -35,6 +35,9 @@ class Location(Section):
     address: Text | None = Field(None, description="Street address or the way to describe the site.")
     lat: float | None = Field(None, description="Latitude in decimal degrees, e.g. 12.2388.")
     lng: float | None = Field(None, description="Longitude in decimal degrees, e.g. 109.1967.")
+    approximate: bool = Field(
+        False, description="The coordinates mark the commune or district, not the zone's own boundary."
+    )
 
 
 class Dates(Section):

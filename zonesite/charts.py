@@ -1,0 +1,109 @@
+"""Charts drawn at build time as inline SVG: no chart library runs in the reader's browser.
+
+Each chart is an ``<svg role="img">`` with a title and a description, carries its numbers as
+text (never colour alone), and is paired by the template with a data table, so it reads with a
+screen reader, in print and without JavaScript. Missing figures are drawn as "not published",
+never as a zero-length bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from markupsafe import Markup
+
+ROW = 30
+LABEL_W = 210
+BAR_W = 300
+VALUE_W = 150
+FONT = 13
+CHAR_W = 7.2  # average advance of a 13 px sans-serif character, to leave room for value labels
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a bar chart: label, value (None if unknown), the value as text, colour, marker."""
+
+    label: str
+    value: float | None
+    text: str
+    color: str = "#0b4f6c"
+    marker: float | None = None
+    marker_text: str = ""
+
+
+def _svg(width: int, height: int, title: str, desc: str, body: list[str], ident: str) -> Markup:
+    head = (
+        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" '
+        f'style="max-width:{width}px" font-size="{FONT}">'
+        f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
+    )
+    return Markup(head + "".join(body) + "</svg>")
+
+
+def _clip(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def bars(ident: str, title: str, desc: str, rows: list[Bar], maximum: float | None = None) -> Markup:
+    """Horizontal bars, one per row, with the value written after each bar and an optional tick
+    (used for targets) drawn across it."""
+    known = [r.value for r in rows if r.value is not None] + [r.marker for r in rows if r.marker is not None]
+    top = maximum if maximum is not None else max(known, default=0) or 1
+    value_w = max(VALUE_W, int(CHAR_W * max((len(r.text) for r in rows), default=0)) + 16)
+    width, height = LABEL_W + BAR_W + value_w, ROW * len(rows) + 10
+    body = []
+    for index, row in enumerate(rows):
+        y = 5 + index * ROW
+        body.append(f'<text x="{LABEL_W - 8}" y="{y + 19}" text-anchor="end">{escape(_clip(row.label))}</text>')
+        body.append(f'<rect x="{LABEL_W}" y="{y + 4}" width="{BAR_W}" height="{ROW - 10}" fill="#eef2f5"/>')
+        if row.value is not None:
+            length = max(BAR_W * min(row.value / top, 1), 1)
+            body.append(
+                f'<rect x="{LABEL_W}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
+                f"fill={quoteattr(row.color)}/>"
+            )
+        if row.marker is not None:
+            x = LABEL_W + BAR_W * min(row.marker / top, 1)
+            body.append(
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 1}" y2="{y + ROW - 3}" stroke="#c98a00" '
+                f'stroke-width="3"><title>{escape(row.marker_text)}</title></line>'
+            )
+        style = "" if row.value is not None else ' font-style="italic" fill="#5a6772"'
+        body.append(f'<text x="{LABEL_W + BAR_W + 8}" y="{y + 19}"{style}>{escape(row.text)}</text>')
+    return _svg(width, height, title, desc, body, ident)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a matrix: colour, a one-character symbol (so colour is not the only cue), and a tooltip."""
+
+    color: str
+    symbol: str
+    title: str
+    ink: str = "#fff"
+
+
+def matrix(ident: str, title: str, desc: str, rows: list[str], columns: list[str], cells: list[list[Cell]]) -> Markup:
+    """A grid of rows (zones) by columns (infrastructure works), column labels slanted."""
+    cell, head = 26, 150
+    width = LABEL_W + cell * len(columns) + 120  # slanted column labels reach past the last column
+    height = head + cell * len(rows) + 10
+    body = []
+    for j, name in enumerate(columns):
+        x = LABEL_W + j * cell + cell / 2
+        body.append(f'<text transform="translate({x + 4:.1f},{head - 6}) rotate(-55)">{escape(_clip(name, 24))}</text>')
+    for i, name in enumerate(rows):
+        y = head + i * cell
+        body.append(f'<text x="{LABEL_W - 8}" y="{y + 18}" text-anchor="end">{escape(_clip(name))}</text>')
+        for j, c in enumerate(cells[i]):
+            x = LABEL_W + j * cell
+            body.append(
+                f'<g><title>{escape(c.title)}</title><rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" '
+                f'height="{cell - 2}" fill={quoteattr(c.color)} rx="3"/>'
+                f'<text x="{x + cell / 2}" y="{y + 18}" text-anchor="middle" fill={quoteattr(c.ink)} '
+                f'font-weight="bold">{escape(c.symbol)}</text></g>'
+            )
+    return _svg(width, height, title, desc, body, ident)

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
 
 SITE = """\
 title: {{vi: Benchmark, en: Benchmark}}
@@ -109,6 +110,49 @@ def run_build(site: Path, out: Path) -> tuple[float, int]:
     return elapsed, max(peak, before)
 
 
+def listing_latency(out: Path, repeats: int = 15) -> tuple[float, float, float, int]:
+    """In Chromium: milliseconds from navigation to a usable listing, the median milliseconds to
+    apply a filter change and a sort change, and the listing page's size in bytes."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    script = """([name, values]) => {
+        const field = document.querySelector(`#zone-filters [name="${name}"]`);
+        const times = [];
+        for (const value of values) {
+            const start = performance.now();
+            field.value = value;
+            field.dispatchEvent(new Event("change", {bubbles: true}));
+            document.body.offsetHeight;  // include layout
+            times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        return times[Math.floor(times.length / 2)];
+    }"""
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/en/clusters/")
+            statuses = ["operating", "planned", ""] * (repeats // 3)
+            sorts = ["free", "price", "name"] * (repeats // 3)
+            page.wait_for_function("performance.getEntriesByName('listing-ready').length > 0")
+            ready_ms = page.evaluate("performance.getEntriesByName('listing-ready')[0].startTime")
+            filter_ms = page.evaluate(script, ["status", statuses])
+            sort_ms = page.evaluate(script, ["sort", sorts])
+            browser.close()
+    finally:
+        server.shutdown()
+    return ready_ms, filter_ms, sort_ms, (out / "en" / "clusters" / "index.html").stat().st_size
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zones", type=int, nargs="+", default=[10, 100, 1000])
@@ -132,6 +176,16 @@ def main() -> None:
                 f"{zones:>6} {pages:>6} {median:>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
                 f"{pages / median:>8.0f} {peak / 1024:>9.0f}"
             )
+    if Path(CHROMIUM).exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            site, out = Path(tmp) / "site", Path(tmp) / "out"
+            make_site(site, max(args.zones))
+            run_build(site, out)
+            ready_ms, filter_ms, sort_ms, size = listing_latency(out)
+        print(
+            f"listing of {max(args.zones)} zones in Chromium: ready {ready_ms:.0f} ms after navigation, "
+            f"filter {filter_ms:.1f} ms, sort {sort_ms:.1f} ms (medians of 15), page {size / 1024:.0f} KiB"
+        )
     if len(rows) > 1:
         (small, t_small), (large, t_large) = rows[0], rows[-1]
         print(f"time ratio {large}/{small} zones: {t_large / t_small:.1f}x for {large / small:.0f}x the zones")

@@ -24,7 +24,9 @@ def test_build_writes_every_page_in_both_languages(tmp_path: Path) -> None:
     assert code == 0, stderr
     assert stderr == ""
     assert "Built" in stdout and str(out) in stdout
-    expected = {"index.html", "404.html", "sitemap.xml", "robots.txt", "static/site.css"}
+    expected = {"index.html", "404.html", "sitemap.xml", "robots.txt"}
+    expected |= {"data/clusters.json", "data/clusters.csv", "data/clusters.geojson"}
+    expected |= {"data/clusters/alpha.json", "data/clusters/beta.json"}
     for lang in LANGS:
         expected |= {
             f"{lang}/index.html",
@@ -33,8 +35,12 @@ def test_build_writes_every_page_in_both_languages(tmp_path: Path) -> None:
             f"{lang}/clusters/beta/index.html",
             f"{lang}/about/index.html",
         }
+        expected |= {f"{lang}/{tool}/index.html" for tool in ("map", "compare", "dashboard", "data", "search")}
     built = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert built == expected
+    # Besides the pages and data, only the stylesheet, scripts and the search bundle are written.
+    assert {p for p in built if not p.startswith(("static/", "pagefind/"))} == expected
+    assert {"static/site.css", "static/js/listing.js", "static/vendor/leaflet/leaflet.js"} <= built
+    assert "pagefind/pagefind-ui.js" in built
     assert '<html lang="en">' in read(out, "en/clusters/alpha/index.html")
     assert "Alpha Industrial Cluster" in read(out, "en/clusters/alpha/index.html")
     assert "Cụm công nghiệp Alpha" in read(out, "vi/clusters/alpha/index.html")

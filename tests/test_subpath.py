@@ -86,7 +86,7 @@ def crawl(base: str, starts: list[str]) -> tuple[set[str], list[str]]:
         elif kind.startswith("text/css"):
             references += re.findall(r"url\(['\"]?([^'\")]+)", body.decode("utf-8"))
         for ref in references:
-            if ref.startswith("#") or ref.startswith(("mailto:", "tel:")):
+            if ref.startswith("#") or ref.startswith(("mailto:", "tel:", "data:")):
                 continue
             target = urlsplit(urljoin(urljoin(base, path), ref))
             if target.scheme in ("http", "https") and target.netloc != origin.netloc:

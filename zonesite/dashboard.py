@@ -69,8 +69,14 @@ def build(
         area = compute("total_ha", unknown)
         text = f"{t('zones_total', n=len(unknown))} · {show('area', area.value)}"
         land_bars.append(charts.Bar(t("status_unknown"), area.value, text, "#6b7280"))
-        land_rows.append((t("status_unknown"), fmt["count"](len(unknown)) or "0", show("area", area.value),
-                          t("reporting", n=area.matched, reporting=fmt["count"](area.reporting))))
+        land_rows.append(
+            (
+                t("status_unknown"),
+                fmt["count"](len(unknown)) or "0",
+                show("area", area.value),
+                t("reporting", n=area.matched, reporting=fmt["count"](area.reporting)),
+            )
+        )
     land = charts.bars("chart-land", t("chart_land"), t("chart_land_desc"), land_bars)
 
     # 2. Occupancy against the latest occupancy target.

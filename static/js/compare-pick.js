@@ -62,6 +62,8 @@
       flip(toggle.getAttribute("data-slug"), toggle.getAttribute("aria-pressed") !== "true");
     });
   }
+  var printButton = document.getElementById("print-sheet");
+  if (printButton) printButton.addEventListener("click", function () { window.print(); });
   if (link) {
     link.addEventListener("click", function (event) {
       if (chosen.length < 2) event.preventDefault();

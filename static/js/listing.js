@@ -1,36 +1,43 @@
 /* Listing filters, sorting and name search. The table is complete without this script; the script
-   only hides rows and reorders them. The filter state lives in the address, so a link reproduces it. */
+   only hides rows and reorders them. The filter state lives in the address, so a link reproduces it.
+   Row figures are read once into plain objects; a change touches only rows whose visibility changes,
+   and rows are moved only when the sort order changes, so a thousand zones stay responsive. */
 (function () {
   "use strict";
   var form = document.getElementById("zone-filters");
   var table = document.getElementById("zone-list");
   if (!form || !table) return;
   var tbody = table.tBodies[0];
-  var rows = Array.prototype.slice.call(tbody.rows);
   var count = document.getElementById("zone-count");
   var none = document.getElementById("no-results");
   var lang = document.documentElement.lang;
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
-  var original = rows.slice();
 
   // Same folding as the build: no diacritics, đ → d, lower case.
   function fold(text) {
     return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   }
-  function num(row, key) {
-    var value = row.getAttribute("data-" + key);
-    return value === "" || value === null ? null : parseFloat(value);
-  }
-  function field(name) { return form.elements.namedItem(name); }
+  function number(value) { return value === "" || value === null ? null : parseFloat(value); }
 
+  var items = Array.prototype.map.call(tbody.rows, function (row, index) {
+    var d = row.dataset;
+    return {
+      row: row, index: index, name: d.name || "", district: d.district || "", province: d.province || "",
+      type: d.type || "", status: d.status || "", industries: " " + (d.industries || "") + " ",
+      ready: " " + (d.ready || "") + " ", free: number(d.free), occupancy: number(d.occupancy),
+      price: number(d.price), seaport: number(d.seaport), airport: number(d.airport), shown: true
+    };
+  });
+
+  function field(name) { return form.elements.namedItem(name); }
   var keys = ["q", "district", "province", "type", "status", "industry", "free", "price", "sort"];
 
   function read() {
     var state = {};
     keys.forEach(function (key) {
       var input = field(key);
-      if (input && input.value) state[key] = input.value;
+      if (input && input.value && !(key === "sort" && input.value === "name")) state[key] = input.value;
     });
     var ready = Array.prototype.filter.call(form.querySelectorAll('input[name="ready"]'), function (box) {
       return box.checked;
@@ -39,41 +46,64 @@
     return state;
   }
 
-  function matches(row, s) {
-    if (s.q) {
-      var words = fold(s.q).split(/\s+/);
-      var name = row.getAttribute("data-name");
-      for (var i = 0; i < words.length; i++) if (name.indexOf(words[i]) < 0) return false;
-    }
-    var exact = ["district", "province", "type", "status"];
-    for (var j = 0; j < exact.length; j++) {
-      if (s[exact[j]] && row.getAttribute("data-" + exact[j]) !== s[exact[j]]) return false;
-    }
-    if (s.industry && (" " + row.getAttribute("data-industries") + " ").indexOf(" " + s.industry + " ") < 0) return false;
-    if (s.free) { var free = num(row, "free"); if (free === null || free < parseFloat(s.free)) return false; }
-    if (s.price) { var price = num(row, "price"); if (price === null || price > parseFloat(s.price)) return false; }
-    if (s.ready) {
-      var ready = " " + row.getAttribute("data-ready") + " ";
-      for (var k = 0; k < s.ready.length; k++) if (ready.indexOf(" " + s.ready[k] + " ") < 0) return false;
-    }
-    return true;
+  function matcher(s) {
+    var words = s.q ? fold(s.q).split(/\s+/) : [];
+    var free = s.free ? parseFloat(s.free) : null;
+    var price = s.price ? parseFloat(s.price) : null;
+    var industry = s.industry ? " " + s.industry + " " : null;
+    var ready = (s.ready || []).map(function (key) { return " " + key + " "; });
+    return function (it) {
+      for (var i = 0; i < words.length; i++) if (it.name.indexOf(words[i]) < 0) return false;
+      if (s.district && it.district !== s.district) return false;
+      if (s.province && it.province !== s.province) return false;
+      if (s.type && it.type !== s.type) return false;
+      if (s.status && it.status !== s.status) return false;
+      if (industry && it.industries.indexOf(industry) < 0) return false;
+      if (free !== null && (it.free === null || it.free < free)) return false;
+      if (price !== null && (it.price === null || it.price > price)) return false;
+      for (var k = 0; k < ready.length; k++) if (it.ready.indexOf(ready[k]) < 0) return false;
+      return true;
+    };
   }
 
   var orders = {
     free: ["free", -1], occupancy_asc: ["occupancy", 1], occupancy_desc: ["occupancy", -1],
     price: ["price", 1], seaport: ["seaport", 1], airport: ["airport", 1]
   };
+  var currentOrder = "name";
+  var ordered = items.slice();
+  // At most this many rows are laid out at a time: a table re-lays out every visible row when
+  // rows move, and a thousand of them take a third of a second.
+  var PAGE = 100;
+  var limit = PAGE;
+  var more = document.getElementById("show-more");
 
-  function sorted(s) {
-    var order = orders[s.sort];
-    if (!order) return original.slice();
-    return original.slice().sort(function (a, b) {
-      var x = num(a, order[0]), y = num(b, order[0]);
-      if (x === null && y === null) return original.indexOf(a) - original.indexOf(b);
-      if (x === null) return 1;  // not published: always last
-      if (y === null) return -1;
-      return (x - y) * order[1] || original.indexOf(a) - original.indexOf(b);
+  function reorder(name) {
+    if (name === currentOrder) return;
+    currentOrder = name;
+    var order = orders[name];
+    ordered = items.slice().sort(function (a, b) {
+      if (!order) return a.index - b.index;
+      var x = a[order[0]], y = b[order[0]];
+      if (x === null || y === null) return x === y ? a.index - b.index : (x === null ? 1 : -1);  // not published: last
+      return (x - y) * order[1] || a.index - b.index;
     });
+  }
+
+  var current = items.slice();  // visible rows, in the order they stand in the table
+
+  function show(list) {
+    var same = list.length === current.length && list.every(function (it, i) { return it === current[i]; });
+    if (same) return;
+    current.forEach(function (it) { it.keep = false; });
+    list.forEach(function (it) { it.keep = true; });
+    current.forEach(function (it) { if (!it.keep) { it.row.hidden = true; it.shown = false; } });
+    // Only visible rows are moved; hidden rows may stand anywhere.
+    var fragment = document.createDocumentFragment();
+    list.forEach(function (it) { fragment.appendChild(it.row); });
+    tbody.appendChild(fragment);
+    list.forEach(function (it) { if (!it.shown) { it.row.hidden = false; it.shown = true; } });
+    current = list;
   }
 
   function save(s) {
@@ -83,6 +113,10 @@
     });
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    // The other language's listing opens with the same filters.
+    Array.prototype.forEach.call(document.querySelectorAll(".languages a[hreflang]"), function (a) {
+      a.href = a.getAttribute("href").split("?")[0] + (query ? "?" + query : "");
+    });
   }
 
   function load() {
@@ -98,15 +132,19 @@
     });
   }
 
-  function apply() {
+  function apply(keepLimit) {
     var s = read();
-    var shown = 0;
-    sorted(s).forEach(function (row) {
-      var ok = matches(row, s);
-      row.hidden = !ok;
-      if (ok) shown++;
-      tbody.appendChild(row);
-    });
+    var match = matcher(s);
+    if (keepLimit !== true) limit = PAGE;
+    reorder(s.sort || "name");
+    var matched = ordered.filter(match);
+    var shown = matched.length;
+    show(matched.slice(0, limit));
+    if (more) {
+      var rest = shown - Math.min(shown, limit);
+      more.hidden = rest <= 0;
+      more.textContent = more.getAttribute("data-label").replace("{count}", Math.min(rest, PAGE).toLocaleString(lang));
+    }
     var form_ = plural ? plural.select(shown) : (shown === 1 ? "one" : "other");
     var template = count.getAttribute(form_ === "one" ? "data-one" : "data-other");
     count.textContent = template.replace("{count}", shown.toLocaleString(lang));
@@ -114,12 +152,14 @@
     save(s);
   }
 
+  if (more) more.addEventListener("click", function () { limit += PAGE; apply(true); });
   var timer = null;
   form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 80); });
-  form.addEventListener("change", apply);
+  form.addEventListener("change", function () { apply(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
   form.hidden = false;
   load();
   apply();
+  if (window.performance && performance.mark) performance.mark("listing-ready");
 })();

@@ -6,6 +6,7 @@ YAML with line marks, so that later stages can point at the exact line of any va
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +45,27 @@ def _ignored(path: Path) -> bool:
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak"))
 
 
+# Parsed files by path and content digest: ``serve`` parses again only the files whose bytes
+# changed between two rebuilds (reading is cheap; parsing and locating are not).
+_parsed: dict[tuple[Path, bool | None], tuple[bytes, tuple[Source | None, list[Problem]]]] = {}
+
+
 def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:
+    """Read and parse one file (or reuse the parse of a file whose bytes have not changed)."""
+    try:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return _read_source(path, root, markdown)
+    key = (path.resolve(), markdown)
+    cached = _parsed.get(key)
+    if cached and cached[0] == digest:
+        return cached[1]
+    result = _read_source(path, root, markdown)
+    _parsed[key] = (digest, result)
+    return result
+
+
+def _read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:
     """Read and parse one file; returns the source or the problems that kept it from parsing."""
     file = relpath(path, root)
     try:

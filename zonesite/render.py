@@ -259,13 +259,22 @@ def _collect_static(static_dirs: list[Path]) -> dict[str, Path]:
     return found
 
 
-def render_site(site: DerivedSite) -> Output:
-    """Render every page and collect every file of the output, or raise Abort with the problems."""
+def render_site(site: DerivedSite, previous: Output | None = None, changed: set[str] | None = None) -> Output:
+    """Render every page and collect every file of the output, or raise Abort with the problems.
+
+    With ``previous`` output and the set of ``changed`` zone slugs, the fact sheets of the other
+    zones are taken from ``previous`` instead of being rendered again (the preview server's quick
+    rebuild); every page that shows several zones is always rendered.
+    """
     renderer = Renderer(site)
     output: Output = dict(renderer.assets)
     problems: list[Problem] = []
     pages = plan_pages(site)
     for page in pages:
+        reuse = previous is not None and changed is not None and page.path in previous and "z" in page.context
+        if reuse and page.context["z"].slug not in changed:  # type: ignore[operator]
+            output[page.path] = previous[page.path]  # type: ignore[index]
+            continue
         try:
             output[page.path] = renderer.render(page)
         except Exception as exc:  # noqa: BLE001 - every template failure becomes a located problem

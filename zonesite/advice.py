@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .derive import DerivedSite, FigureRow, ZoneView
 from .errors import Problem
+from .jsonschema import stale_schemas
 from .model.types import ANY_LANGUAGE, Text
 from .model.walk import iter_values
 from .validate import problem_at
@@ -103,6 +104,19 @@ def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None =
             zone, site.languages, site.config.freshness_days, today, site.static_dirs
         ):
             found.append(problem_at(zone.doc, zone.file, path, message, hint, severity="warning"))
+    refs = {kind: set(values) for kind, values in site.defs.items()} | {"sources": set(site.config.sources)}
+    for name in stale_schemas(site.root, refs, site.languages):
+        found.append(
+            Problem(
+                name,
+                0,
+                0,
+                "",
+                "is out of date: editors check zone files against old keys",
+                "run: python build.py schema",
+                severity="warning",
+            )
+        )
     for index, message, hint in plan_findings(site.rows):
         found.append(
             problem_at(site_doc, "site.yaml", ("plan", "figures", index, "value"), message, hint, severity="warning")

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import Abort
 from .report import print_problems, warnings_note
 
-COMMANDS = ("build", "check", "serve", "new", "schema")
+COMMANDS = ("build", "check", "serve", "new", "schema", "export", "import")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="build.py",
         description="Build the investment-promotion site from its zone files, pages and templates.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,schema}")
+    sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
@@ -48,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("name", help='the zone\'s full name, e.g. "Cụm công nghiệp Điện Thọ 2"')
     new.add_argument("--lang", help="language the name is written in (default: the site's first)")
     add("schema", "write schema/zone.schema.json and schema/site.schema.json for editors")
+    export = add("export", "write every zone to a spreadsheet (.xlsx or .csv), one row per zone")
+    export.add_argument("file", type=Path, help="zones.xlsx or zones.csv")
+    load = add("import", "update the zone files from a spreadsheet written by export (all rows or none)")
+    load.add_argument("file", type=Path, help="zones.xlsx or zones.csv")
     return parser
 
 
@@ -84,6 +88,38 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def _sheet(args: argparse.Namespace, root: Path) -> int:
+    from .commands.sheet import SUFFIXES, SheetAbort, export_sheet, import_sheet
+
+    path: Path = args.file
+    if path.suffix.lower() not in SUFFIXES:
+        print(f"build.py: error: {path}: give a file ending in .xlsx or .csv", file=sys.stderr)
+        return 2
+    if args.command == "export":
+        count = export_sheet(root, path)
+        note = " The sheet 'columns' explains each column." if path.suffix.lower() == ".xlsx" else ""
+        print(f"Wrote {count} zone{'s' * (count != 1)} to {path}.{note}")
+        return 0
+    if not path.is_file():
+        print(f"build.py: error: {path}: no such file", file=sys.stderr)
+        return 2
+    try:
+        edits = import_sheet(root, path)
+    except SheetAbort as abort:
+        for problem in abort.problems:
+            print(problem.render(), file=sys.stderr)
+        count = len(abort.problems)
+        print(f"{count} problem{'s' * (count != 1)}; no zone file was changed.", file=sys.stderr)
+        return 1
+    if not edits:
+        print(f"No changes: every zone file already matches {path.name}.")
+    for edit in edits:
+        print(f"{'Created' if edit.created else 'Updated'} {edit.path.relative_to(root)}:")
+        for change in edit.changes:
+            print(f"  {change}")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     root = args.site.resolve()
     if args.command == "check":
@@ -102,6 +138,8 @@ def _run(args: argparse.Namespace) -> int:
         path = new_zone(root, args.name, args.lang)
         print(f"Wrote {path.relative_to(root)}. Fill in what you know, then run: python build.py check")
         return 0
+    if args.command in ("export", "import"):
+        return _sheet(args, root)
     if args.command == "schema":
         from .commands.schema import schema
 

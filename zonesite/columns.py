@@ -5,7 +5,8 @@ A nested field becomes one column named by its path joined with ``_`` (``area.to
 one column per language (``name_vi``, ``name_en``); a list of keys becomes one column of keys
 separated by ``;``; a section keyed by definitions (infrastructure works, transport links) becomes
 one column per defined key and field (``infrastructure_wastewater_treatment_state``). Lists of
-groups (contacts, sources...) do not fit one row and are left to the JSON files.
+groups (contacts, sources...) become numbered columns (``contacts_1_phone``) when the caller says
+how many of each a row needs (spreadsheets); otherwise they are left to the JSON files.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Column:
     """One flat column: its name, the field path it reads, the language for text, its meaning."""
 
     name: str
-    path: tuple[str, ...]
+    path: tuple[str | int, ...]
     kind: Kind
     description: str
     lang: str | None = None
@@ -43,7 +44,10 @@ class Column:
         for part in self.path:
             if value is None:
                 return None
-            value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+            if isinstance(part, int):
+                value = value[part] if part < len(value) else None
+            else:
+                value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
         if isinstance(value, Text):
             return value.get(self.lang or "", ())[0] if value.has(self.lang or "") else None
         if isinstance(value, PartialDate):
@@ -73,14 +77,18 @@ def _kind(annotation: Any) -> Kind:
 
 
 def zone_columns(
-    languages: list[str], defs: dict[str, dict[str, Definition]], prose: bool = False, compact: bool = False
+    languages: list[str],
+    defs: dict[str, dict[str, Definition]],
+    prose: bool = False,
+    compact: bool = False,
+    slots: dict[str, int] | None = None,
 ) -> list[Column]:
     """Every flat column of a zone file, in the schema's order.
 
     ``compact`` keeps, of each infrastructure work, only its state and (where the work has a unit)
     its capacity: what an investor screens on, without 44 mostly empty columns.
     """
-    columns = list(_columns(Zone, (), languages, defs, prose))
+    columns = list(_columns(Zone, (), languages, defs, prose, slots))
     if compact:
         columns = [c for c in columns if _screening(c, defs)]
     return columns
@@ -93,12 +101,18 @@ def _screening(column: Column, defs: dict[str, dict[str, Definition]]) -> bool:
     return field == "state" or (field == "capacity" and defs["infrastructure"][work].unit is not None)
 
 
+def _name(path: tuple[str | int, ...]) -> str:
+    """``("contacts", 0, "phone")`` → ``contacts_1_phone``: slots are numbered from 1, as people count."""
+    return "_".join(str(p + 1) if isinstance(p, int) else p for p in path)
+
+
 def _columns(
     model: type[BaseModel],
-    prefix: tuple[str, ...],
+    prefix: tuple[str | int, ...],
     languages: list[str],
     defs: dict[str, dict[str, Definition]],
     prose: bool,
+    slots: dict[str, int] | None = None,
 ) -> Iterator[Column]:
     for name, info in model.model_fields.items():
         if name in PROSE and not prose:
@@ -108,23 +122,30 @@ def _columns(
         inner = unwrap(annotation)
         description = info.description or ""
         if is_model(inner):
-            yield from _columns(inner, path, languages, defs, prose)
+            yield from _columns(inner, path, languages, defs, prose, slots)
         elif get_origin(inner) is dict:
             ref = find_ref(get_args(inner)[0])
             value_model = unwrap(get_args(inner)[1])
             for key, definition in defs.get(ref.kind if ref else "", {}).items():
                 label = definition.label.get("en", languages)[0]
-                for column in _columns(value_model, (*path, key), languages, defs, prose):
+                for column in _columns(value_model, (*path, key), languages, defs, prose, slots):
                     yield Column(column.name, column.path, column.kind, f"{label}: {column.description}", column.lang)
         elif get_origin(inner) is list:
             item = unwrap(get_args(inner)[0])
+            count = (slots or {}).get(".".join(str(p) for p in path), 0)
             if is_model(item):
-                continue
-            if item is Text:
-                continue
-            yield Column("_".join(path), path, "keys", description)
+                for index in range(count):
+                    yield from _columns(item, (*path, index), languages, defs, prose, slots)
+            elif item is Text:
+                for index in range(count):
+                    for lang in languages:
+                        yield Column(
+                            _name((*path, index, lang)), (*path, index), "text", f"{description} ({lang})", lang
+                        )
+            else:
+                yield Column(_name(path), path, "keys", description)
         elif inner is Text:
             for lang in languages:
-                yield Column("_".join((*path, lang)), path, "text", f"{description} ({lang})", lang)
+                yield Column(_name((*path, lang)), path, "text", f"{description} ({lang})", lang)
         else:
-            yield Column("_".join(path), path, _kind(annotation), description)
+            yield Column(_name(path), path, _kind(annotation), description)

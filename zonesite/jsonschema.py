@@ -40,14 +40,32 @@ def schema_for(model: type, title: str, keys: dict[str, set[str]], languages: li
     return {"$schema": DRAFT, "title": title, **schema}
 
 
+def schema_texts(keys: dict[str, set[str]], languages: list[str]) -> dict[str, str]:
+    """``{"zone.schema.json": text, "site.schema.json": text}`` for this site."""
+    texts = {}
+    for name, model, title in (("zone", Zone, "Zone file"), ("site", SiteConfig, "site.yaml")):
+        schema = schema_for(model, title, keys, languages)
+        texts[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return texts
+
+
 def write_schemas(root: Path, keys: dict[str, set[str]], languages: list[str]) -> list[Path]:
     """Write schema/zone.schema.json and schema/site.schema.json into the site; return their paths."""
     folder = root / SCHEMA_DIR
     folder.mkdir(exist_ok=True)
     written = []
-    for name, model, title in (("zone", Zone, "Zone file"), ("site", SiteConfig, "site.yaml")):
-        path = folder / f"{name}.schema.json"
-        text = json.dumps(schema_for(model, title, keys, languages), ensure_ascii=False, indent=2, sort_keys=True)
-        path.write_text(text + "\n", encoding="utf-8")
+    for name, text in schema_texts(keys, languages).items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def stale_schemas(root: Path, keys: dict[str, set[str]], languages: list[str]) -> list[str]:
+    """Schema files present in the site that no longer match its definitions."""
+    folder = root / SCHEMA_DIR
+    return [
+        f"{SCHEMA_DIR}/{name}"
+        for name, text in schema_texts(keys, languages).items()
+        if (folder / name).is_file() and (folder / name).read_text(encoding="utf-8") != text
+    ]

@@ -1,0 +1,126 @@
+"""``build.py export zones.xlsx`` and ``build.py import zones.xlsx``: zone files ↔ one spreadsheet."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Abort, Problem
+from ..load import SLUG
+from ..pipeline import read_settings, read_site
+from ..spreadsheet import SheetProblem, cell, exported_zone, read_sheet, sheet_columns, write_csv, write_xlsx
+from ..yamledit import edit_text, new_file, value_at
+
+SUFFIXES = (".xlsx", ".csv")
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/zone.schema.json"
+
+
+def export_sheet(root: Path, path: Path) -> int:
+    """Write every zone to ``path`` (.xlsx or .csv); returns the number of rows."""
+    site, _ = read_site(root)
+    return write_xlsx(path, site) if path.suffix.lower() == ".xlsx" else write_csv(path, site)
+
+
+@dataclass
+class Edit:
+    """A zone file to write, and the changes to tell staff about."""
+
+    path: Path
+    text: str
+    changes: list[str]
+    created: bool = False
+
+
+class SheetAbort(Exception):
+    """The spreadsheet has problems: report them by row and column, write nothing."""
+
+    def __init__(self, problems: list[SheetProblem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(a - b) < 1e-9
+    return a == b
+
+
+def _unit(path: tuple[str | int, ...], kind: str) -> tuple[str, ...]:
+    """The part of a zone file a changed column rewrites: the whole list for a numbered column."""
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            return tuple(str(p) for p in path[:index])
+    return tuple(str(p) for p in path)
+
+
+def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
+    """Check every row, then work out each zone file's new text; raises SheetAbort or Abort."""
+    site, _ = read_site(root)
+    settings = read_settings(root)
+    rows, problems = read_sheet(sheet, site, settings.context)
+    if problems:
+        raise SheetAbort(problems)
+    views = {v.slug: v for v in site.zones}
+    keys_order = {"infrastructure": list(site.defs["infrastructure"]), "connectivity": list(site.defs["connectivity"])}
+    edits: list[Edit] = []
+    bad_slugs = [
+        SheetProblem(sheet.name, r.number, "slug", f"'{r.slug}' is not a valid slug (a-z, 0-9, '-')")
+        for r in rows
+        if r.slug not in views and not SLUG.match(r.slug)
+    ]
+    if bad_slugs:
+        raise SheetAbort(bad_slugs)
+    for row in rows:
+        view = views.get(row.slug)
+        if view is None:
+            path = root / "clusters" / f"{row.slug}.yaml"
+            edits.append(Edit(path, new_file(row.zone, SCHEMA_LINE), ["new zone"], created=True))
+            continue
+        old = exported_zone(view)
+        columns = sheet_columns(site, [old, row.zone])
+        changed = [c for c in columns if not _same(cell(c, old), cell(c, row.zone))]
+        if not changed:
+            continue
+        markdown = view.file.endswith(".md")
+        units: dict[tuple[str, ...], Any] = {}
+        for column in changed:
+            unit = _unit(column.path, column.kind)
+            units[unit] = value_at(row.zone, unit)
+        body_changed = markdown and ("description",) in units
+        if body_changed:
+            del units[("description",)]
+        path = root / view.file
+        text = edit_text(
+            path.read_text(encoding="utf-8"),
+            list(units.items()),
+            keys_order,
+            markdown,
+            row.zone.description,
+            body_changed,
+            site.languages,
+        )
+        notes = [f"{c.name}: {_show(cell(c, old))} → {_show(cell(c, row.zone))}" for c in changed]
+        edits.append(Edit(path, text, notes))
+    return edits, len(rows)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(empty)"
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def import_sheet(root: Path, sheet: Path) -> list[Edit]:
+    """Apply the spreadsheet to the zone files, all or nothing."""
+    edits, _ = plan_import(root, sheet)
+    for edit in edits:
+        temporary = edit.path.with_name(f".{edit.path.name}.tmp")
+        temporary.write_text(edit.text, encoding="utf-8")
+        os.replace(temporary, edit.path)
+    return edits
+
+
+__all__ = ["SUFFIXES", "Abort", "Edit", "Problem", "SheetAbort", "export_sheet", "import_sheet"]

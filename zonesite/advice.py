@@ -54,8 +54,8 @@ def zone_findings(
             missing = [lang for lang in languages if lang not in value.values]
             if missing:
                 yield path, f"no {', '.join(missing)} text", "readers of that language see another language"
-    if z.description and ANY_LANGUAGE not in z.description.values:
-        missing = [lang for lang in languages if lang not in z.description.values]
+    if zone.description and ANY_LANGUAGE not in zone.description.values:
+        missing = [lang for lang in languages if lang not in zone.description.values]
         if missing:
             yield ("description",), f"no {', '.join(missing)} description", ""
     for path, written in zone.doc.raw.items():

@@ -40,6 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: SITE/_site)")
     check = add("check", "report every problem in the site's files without writing anything")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    check.add_argument(
+        "--report",
+        nargs="?",
+        const=Path("data-quality.html"),
+        type=Path,
+        metavar="FILE",
+        help="also write an HTML page of every zone's gaps (default: SITE/data-quality.html)",
+    )
     serve = add("serve", "build, serve on this computer, and rebuild when a file changes")
     serve.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: SITE/_site)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -127,6 +135,13 @@ def _run(args: argparse.Namespace) -> int:
 
         zones, warnings = check(root)
         print_problems(warnings, sys.stdout)
+        if args.report:
+            from .pipeline import read_site
+            from .quality import write_report
+
+            report = args.report if args.report.is_absolute() else root / args.report
+            gaps = write_report(read_site(root)[0], report)
+            print(f"Wrote {report} ({gaps} gaps in {zones} zones).")
         if args.strict and warnings:
             print("--strict: warnings count as errors.", file=sys.stderr)
             return 1

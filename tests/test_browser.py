@@ -12,27 +12,12 @@ if not CHROMIUM.exists():
     pytest.skip("Chromium not installed at /usr/bin/chromium; .ci/run installs it", allow_module_level=True)
 
 from conftest import MINIMAL_ZONE, build, make_site  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 PAGES = {"home": "", "listing": "clusters/", "fact-sheet": "clusters/song-cau/"}
 OTHER = {"vi": "en", "en": "vi"}
 ZONES = ("trang-e", "trang-e-2", "dien-tho", "ninh-xuan", "song-cau", "khatoco-ninh-ich")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

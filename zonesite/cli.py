@@ -139,7 +139,10 @@ def _run(args: argparse.Namespace) -> int:
             from .pipeline import read_site
             from .quality import write_report
 
-            report = args.report if args.report.is_absolute() else root / args.report
+            # A path given on the command line is read from the current folder, like any other;
+            # the default lands in the site folder, beside site.yaml.
+            report = root / args.report if args.report == Path("data-quality.html") else args.report.resolve()
+            report.parent.mkdir(parents=True, exist_ok=True)
             gaps = write_report(read_site(root)[0], report)
             print(f"Wrote {report} ({gaps} gaps in {zones} zones).")
         if args.strict and warnings:

@@ -9,6 +9,7 @@ key is underlined before the build ever runs.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,16 @@ def schema_for(model: type, title: str, keys: dict[str, set[str]], languages: li
 
 def schema_texts(keys: dict[str, set[str]], languages: list[str]) -> dict[str, str]:
     """``{"zone.schema.json": text, "site.schema.json": text}`` for this site."""
+    frozen = tuple(sorted((kind, tuple(sorted(values))) for kind, values in keys.items()))
+    return _schema_texts(frozen, tuple(languages))
+
+
+@lru_cache(maxsize=8)
+def _schema_texts(frozen: tuple[tuple[str, tuple[str, ...]], ...], languages: tuple[str, ...]) -> dict[str, str]:
+    keys = {kind: set(values) for kind, values in frozen}
     texts = {}
     for name, model, title in (("zone", Zone, "Zone file"), ("site", SiteConfig, "site.yaml")):
-        schema = schema_for(model, title, keys, languages)
+        schema = schema_for(model, title, keys, list(languages))
         texts[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return texts
 

@@ -44,7 +44,7 @@ class _SiteLinks(Treeprocessor):
         self.languages = languages
         self.lang = ""
         self.page_dir = ""
-        self.found: list[str] = []
+        self.found: list[tuple[str, str]] = []
 
     def run(self, root: ET.Element) -> None:
         for parent in list(root.iter()):
@@ -74,7 +74,7 @@ class _SiteLinks(Treeprocessor):
             first = target.split("/")[0]
             if first not in self.languages and first != "static" and not first.startswith("data"):
                 target = f"{self.lang}/{target}"
-            self.found.append(target)
+            self.found.append((url, target))
             element.set(attr, relative(target, self.page_dir))
         if element.tag == "a" and lowered.startswith(("http:", "https:")):
             element.set("rel", "noopener")
@@ -97,8 +97,11 @@ def _converter(languages: tuple[str, ...]) -> markdown.Markdown:
 
 
 @lru_cache(maxsize=4096)
-def render_markdown(text: str, lang: str, page_dir: str, languages: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """HTML for ``text`` on the page in folder ``page_dir``, and the site paths it links to."""
+def render_markdown(
+    text: str, lang: str, page_dir: str, languages: tuple[str, ...]
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """HTML for ``text`` on the page in folder ``page_dir``, and its site links as
+    ``(as written, site path)``."""
     md = _converter(languages)
     links: _SiteLinks = md.treeprocessors["site_links"]  # type: ignore[assignment]
     links.lang, links.page_dir, links.found = lang, page_dir, []

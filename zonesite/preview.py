@@ -41,10 +41,11 @@ class Preview:
         self.output: Output | None = None
         self.slugs: set[str] = set()
         self.state = State()
+        self.failed = False
         self._index_lock = threading.Lock()
 
     def watched(self) -> list[Path]:
-        """Folders and files to watch: the site's own, and its theme's templates and static files."""
+        """Folders and files to watch: the site's own (even those not created yet) and its theme's."""
         paths = [self.root / name for name in WATCHED]
         try:
             site, _ = read_site(self.root)
@@ -53,7 +54,7 @@ class Preview:
             pass
         unique: list[Path] = []
         for path in paths:
-            if path.exists() and path.resolve() not in [p.resolve() for p in unique]:
+            if path.resolve() not in [p.resolve() for p in unique]:
                 unique.append(path)
         return unique
 
@@ -71,7 +72,9 @@ class Preview:
                 self._update(output)
         except Abort as abort:
             self.state = State(abort.problems, self.state.builds)
+            self.failed = True  # changes saved meanwhile are not all known: render all next time
             return False
+        self.failed = False
         self.output, self.slugs = output, slugs
         self.state = State([], self.state.builds + 1)
         what = "everything" if zones is None else f"{len(zones)} changed zone{'s' * (len(zones) != 1)}"
@@ -82,7 +85,7 @@ class Preview:
 
     def _changed_zones(self, changed: set[Path] | None, slugs: set[str]) -> set[str] | None:
         """The slugs to re-render, or None when every page must be rendered."""
-        if changed is None or self.output is None or slugs != self.slugs:
+        if changed is None or self.output is None or slugs != self.slugs or self.failed:
             return None
         clusters = (self.root / "clusters").resolve()
         if not all(path.resolve().parent == clusters for path in changed):

@@ -37,18 +37,11 @@ class Renderer:
 
     def __init__(self, site: DerivedSite) -> None:
         self.site = site
-        self.links: list[tuple[str, str]] = []
+        self.links: list[tuple[str, str, str]] = []
         self.assets = _collect_static(site.static_dirs)
         self.digests: dict[str, str] = {}
         self.base_path = urlsplit(site.config.base_url).path or "/"
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in site.template_dirs if d.is_dir()]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.env = environment(tuple(str(d) for d in site.template_dirs if d.is_dir()))
         self.env.globals.update(
             site=site,
             config=site.config,
@@ -198,7 +191,7 @@ class Renderer:
         page = self._page(ctx)
         value, actual = text.get(page.lang, self.site.languages)
         html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages))
-        self.links.extend((page.source, target) for target in links)
+        self.links.extend((page.source, written, target) for written, target in links)
         if actual != page.lang:
             return Markup('<div lang="{}">').format(actual) + Markup(html) + Markup("</div>")
         return Markup(html)
@@ -240,6 +233,26 @@ class Renderer:
         template = self.env.get_template(page.template)
         text = template.render(page_=page, lang=page.lang, **page.context)
         return text.encode("utf-8")
+
+
+_environments: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
+def environment(folders: tuple[str, ...]) -> jinja2.Environment:
+    """The Jinja environment for these template folders, kept between builds of one process:
+    compiled templates are reused until their file changes (the preview rebuilds in a fraction
+    of the time a first build takes)."""
+    if folders not in _environments:
+        _environments[folders] = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+        )
+    return _environments[folders]
 
 
 def language_name(code: str) -> str:
@@ -285,7 +298,7 @@ def render_site(site: DerivedSite, previous: Output | None = None, changed: set[
         raise Abort(_dedupe(problems))
     output.update(open_data(site))
     output.update(machine_files(site, pages))
-    problems += _broken_links(renderer.links, output)
+    problems += _broken_links(renderer.links, output, site.root)
     if problems:
         raise Abort(problems)
     return dict(sorted(output.items()))
@@ -295,23 +308,42 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def _broken_links(links: list[tuple[str, str]], output: Output) -> list[Problem]:
+def _broken_links(links: list[tuple[str, str, str]], output: Output, root: Path) -> list[Problem]:
+    """Links in Markdown that lead nowhere, located where they are written (once per link, not
+    once per language)."""
     problems = []
-    for source, target in sorted(set(links)):
-        path = unquote(target.split("#")[0].split("?")[0])
-        candidates = [path, path.rstrip("/") + "/index.html"] if path else ["index.html"]
-        if not any(c in output for c in candidates):
-            problems.append(
-                Problem(
-                    source,
-                    0,
-                    0,
-                    "",
-                    f"link to /{target} leads to no page or file",
-                    "check the spelling; write site links from the root, e.g. /clusters/trang-e/",
-                )
+    for source, written in sorted({(s, w) for s, w, target in links if not _exists(target, output)}):
+        line, col, text = _locate(root / source, f"]({written}")
+        problems.append(
+            Problem(
+                source,
+                line,
+                col + 3 if line else 0,
+                "",
+                f"link to {written} leads to no page or file",
+                "check the spelling; write site links from the root, e.g. /clusters/trang-e/",
+                source_line=text,
             )
+        )
     return problems
+
+
+def _exists(target: str, output: Output) -> bool:
+    path = unquote(target.split("#")[0].split("?")[0])
+    candidates = [path, path.rstrip("/") + "/index.html"] if path else ["index.html"]
+    return any(c in output for c in candidates)
+
+
+def _locate(path: Path, needle: str) -> tuple[int, int, str]:
+    """1-based line and 0-based column of ``needle`` in ``path`` (0, 0 if not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0, 0, ""
+    for number, line in enumerate(lines, start=1):
+        if needle in line:
+            return number, line.index(needle), line
+    return 0, 0, ""
 
 
 def _template_problem(exc: Exception, site: DerivedSite, page: Page) -> Problem:

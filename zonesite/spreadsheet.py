@@ -59,6 +59,8 @@ def sheet_columns(site: DerivedSite, zones: list[Zone], minimum: int = 1) -> lis
 def cell(column: Column, zone: Zone) -> Any:
     """The value a spreadsheet cell holds for ``column`` (None for an empty cell)."""
     value = column.read(zone)
+    if isinstance(value, float) and value.is_integer() and column.kind == "number":
+        return int(value)  # 75, as it is written in the zone file, not 75.0
     return value if value != "" else None
 
 

@@ -37,7 +37,10 @@ def plain(value: Any) -> Any:
             item = getattr(value, name)
             if item is None or item == [] or item == {} or (item == info.default and not info.is_required()):
                 continue
-            result[name] = plain(item)
+            written = plain(item)
+            if isinstance(written, dict) and not written:
+                continue  # a group with nothing in it (dates: {}) is left out
+            result[name] = written
         return _flow(result)
     if isinstance(value, Text):
         if set(value.values) == {ANY_LANGUAGE}:
@@ -79,7 +82,7 @@ def value_at(zone: Zone, path: tuple[str | int, ...]) -> Any:
 
 def _order(path: tuple[str, ...], keys_order: dict[str, list[str]]) -> list[str]:
     """Where keys go in the mapping at ``path``: the schema's field order, or the definitions'."""
-    model = model_at(Zone, path)
+    model = model_at(Zone, tuple(int(p) if p.isdigit() else p for p in path))
     if model is not None:
         return list(model.model_fields)
     return keys_order.get(".".join(path), [])
@@ -112,27 +115,68 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or value == {} or value == ""
 
 
-def apply(data: CommentedMap, changes: list[tuple[tuple[str, ...], Any]], keys_order: dict[str, list[str]]) -> None:
-    """Set each ``(path, value)`` in ``data``; an empty value removes the key (and empty parents)."""
+def apply(
+    data: CommentedMap, changes: list[tuple[tuple[str | int, ...], Any]], keys_order: dict[str, list[str]]
+) -> None:
+    """Set each ``(path, value)`` in ``data``; an empty value removes the key. Groups and list
+    items left empty by a removal are removed too, once every change is made."""
+    touched: list[list[tuple[Any, Any, str | int]]] = []
     for path, value in changes:
-        parents: list[CommentedMap] = [data]
-        node = data
-        for depth, part in enumerate(path[:-1]):
-            if not isinstance(node.get(part), dict):
+        trail = _apply_one(data, path, value, keys_order)
+        if trail:
+            touched.append(trail)
+    for trail in sorted(touched, key=len, reverse=True):
+        for parent, child, key in reversed(trail):
+            if isinstance(child, (dict, list)) and not child:
+                if isinstance(parent, list):
+                    if child in parent:
+                        parent.remove(child)
+                else:
+                    parent.pop(key, None)
+
+
+def _apply_one(
+    data: CommentedMap, path: tuple[str | int, ...], value: Any, keys_order: dict[str, list[str]]
+) -> list[tuple[Any, Any, str | int]] | None:
+    """Make one change; returns the (parent, container, key) chain it went through."""
+    node: Any = data
+    trail: list[tuple[Any, Any, str | int]] = []
+    for depth, part in enumerate(path[:-1]):
+        fresh: Any = CommentedSeq() if isinstance(path[depth + 1], int) else CommentedMap()
+        if isinstance(part, int):
+            if part >= len(node):
                 if _empty(value):
-                    break
-                _set(node, part, CommentedMap(), _order(path[:depth], keys_order))
-            node = node[part]
-            parents.append(node)
+                    return None
+                while len(node) <= part:
+                    node.append(CommentedMap() if isinstance(fresh, CommentedMap) else CommentedSeq())
+            child = node[part]
         else:
-            key = path[-1]
-            if _empty(value):
-                node.pop(key, None)
-                for depth in range(len(path) - 1, 0, -1):  # drop groups left empty
-                    if not parents[depth]:
-                        parents[depth - 1].pop(path[depth - 1], None)
-            else:
-                _set(node, key, plain(value), _order(path[:-1], keys_order))
+            child = node.get(part)
+            if not isinstance(child, (dict, list)):
+                if _empty(value):
+                    return None
+                child = fresh
+                _set(node, part, child, _order(tuple(str(p) for p in path[:depth] if isinstance(p, str)), keys_order))
+        trail.append((node, child, part))
+        node = child
+    key = path[-1]
+    if isinstance(key, int):
+        if _empty(value):
+            if key < len(node):
+                node[key] = CommentedMap()  # removed at the end, so later indices stay right
+        else:
+            while len(node) <= key:
+                node.append(None)
+            node[key] = plain(value)
+    elif _empty(value):
+        node.pop(key, None)
+    else:
+        _set(node, key, plain(value), _order(_model_path(path[:-1]), keys_order))
+    return trail
+
+
+def _model_path(path: tuple[str | int, ...]) -> tuple[str, ...]:
+    return tuple(p if isinstance(p, str) else str(p) for p in path)
 
 
 def edit_text(

@@ -92,6 +92,10 @@ def parse_yaml(text: str, line_offset: int = 0, full_text: str | None = None) ->
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        if exc.context_mark and exc.context and "flow" in exc.context:
+            # An unclosed [ or {: the line that opens it is the one to fix.
+            mark = exc.context_mark
+            problem = f"{problem} ({exc.context} that starts here)"
         line, col = (mark.line, mark.column) if mark else (0, 0)
         hint = _hint(text, line, col, problem)
         raise YamlError(f"malformed YAML: {problem}", line + 1 + line_offset, col + 1, hint) from None

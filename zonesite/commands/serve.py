@@ -42,6 +42,8 @@ class Watcher:
     def _scan(self) -> dict[Path, tuple[int, int]]:
         found: dict[Path, tuple[int, int]] = {}
         for root in self.paths:
+            if not root.exists():
+                continue  # watched again on every poll: a folder created later is seen
             files = [root] if root.is_file() else root.rglob("*")
             for path in files:
                 if path.name.startswith(".") or path.name.endswith("~"):

@@ -47,14 +47,6 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def _unit(path: tuple[str | int, ...], kind: str) -> tuple[str, ...]:
-    """The part of a zone file a changed column rewrites: the whole list for a numbered column."""
-    for index, part in enumerate(path):
-        if isinstance(part, int):
-            return tuple(str(p) for p in path[:index])
-    return tuple(str(p) for p in path)
-
-
 def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
     """Check every row, then work out each zone file's new text; raises SheetAbort or Abort."""
     site, _ = read_site(root)
@@ -84,10 +76,9 @@ def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
         if not changed:
             continue
         markdown = view.file.endswith(".md")
-        units: dict[tuple[str, ...], Any] = {}
+        units: dict[tuple[str | int, ...], Any] = {}
         for column in changed:
-            unit = _unit(column.path, column.kind)
-            units[unit] = value_at(row.zone, unit)
+            units[column.path] = value_at(row.zone, column.path)
         body_changed = markdown and ("description",) in units
         if body_changed:
             del units[("description",)]
@@ -109,6 +100,8 @@ def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
 def _show(value: Any) -> str:
     if value is None:
         return "(empty)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = f"{value:g}" if isinstance(value, float) else str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 

@@ -273,7 +273,7 @@ class PartialDate:
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
         return {
             "anyOf": [
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
                 {"type": "integer", "minimum": 1900, "maximum": 2200},
             ],
             "description": "a date as 2024-05-28, a month as 2024-05, or a year as 2024",

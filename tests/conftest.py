@@ -303,10 +303,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """One headless Chromium for the whole run, shared by every browser test module: Playwright's
-    sync API cannot run twice at once in one process."""
+    """A headless Chromium per test module, closed when the module ends: Playwright's sync API
+    cannot run twice at once in one process, so no module may keep one open for the next."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium not installed at /usr/bin/chromium; .ci/run installs it")
     from playwright.sync_api import sync_playwright

@@ -14,11 +14,11 @@ from xml.sax.saxutils import escape, quoteattr
 from markupsafe import Markup
 
 ROW = 30
-LABEL_W = 210
 BAR_W = 300
 VALUE_W = 150
 FONT = 13
-CHAR_W = 7.2  # average advance of a 13 px sans-serif character, to leave room for value labels
+CHAR_W = 7.6  # generous average advance of a 13 px sans-serif character (Vietnamese marks included)
+LABEL_MAX = 36
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,13 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str], ident:
     return Markup(head + "".join(body) + "</svg>")
 
 
-def _clip(text: str, limit: int = 30) -> str:
+def _label_width(labels: object) -> int:
+    """Room for the longest (clipped) label, so no label starts outside the chart."""
+    longest = max((len(_clip(str(label))) for label in labels), default=10)  # type: ignore[attr-defined]
+    return int(min(max(longest * CHAR_W + 12, 100), LABEL_MAX * CHAR_W + 12))
+
+
+def _clip(text: str, limit: int = LABEL_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -53,26 +59,27 @@ def bars(ident: str, title: str, desc: str, rows: list[Bar], maximum: float | No
     known = [r.value for r in rows if r.value is not None] + [r.marker for r in rows if r.marker is not None]
     top = maximum if maximum is not None else max(known, default=0) or 1
     value_w = max(VALUE_W, int(CHAR_W * max((len(r.text) for r in rows), default=0)) + 16)
-    width, height = LABEL_W + BAR_W + value_w, ROW * len(rows) + 10
+    label_w = _label_width(r.label for r in rows)
+    width, height = label_w + BAR_W + value_w, ROW * len(rows) + 10
     body = []
     for index, row in enumerate(rows):
         y = 5 + index * ROW
-        body.append(f'<text x="{LABEL_W - 8}" y="{y + 19}" text-anchor="end">{escape(_clip(row.label))}</text>')
-        body.append(f'<rect x="{LABEL_W}" y="{y + 4}" width="{BAR_W}" height="{ROW - 10}" fill="#eef2f5"/>')
+        body.append(f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end">{escape(_clip(row.label))}</text>')
+        body.append(f'<rect x="{label_w}" y="{y + 4}" width="{BAR_W}" height="{ROW - 10}" fill="#eef2f5"/>')
         if row.value is not None:
             length = max(BAR_W * min(row.value / top, 1), 1)
             body.append(
-                f'<rect x="{LABEL_W}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
+                f'<rect x="{label_w}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
                 f"fill={quoteattr(row.color)}/>"
             )
         if row.marker is not None:
-            x = LABEL_W + BAR_W * min(row.marker / top, 1)
+            x = label_w + BAR_W * min(row.marker / top, 1)
             body.append(
                 f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 1}" y2="{y + ROW - 3}" stroke="#c98a00" '
                 f'stroke-width="3"><title>{escape(row.marker_text)}</title></line>'
             )
         style = "" if row.value is not None else ' font-style="italic" fill="#5a6772"'
-        body.append(f'<text x="{LABEL_W + BAR_W + 8}" y="{y + 19}"{style}>{escape(row.text)}</text>')
+        body.append(f'<text x="{label_w + BAR_W + 8}" y="{y + 19}"{style}>{escape(row.text)}</text>')
     return _svg(width, height, title, desc, body, ident)
 
 
@@ -89,17 +96,18 @@ class Cell:
 def matrix(ident: str, title: str, desc: str, rows: list[str], columns: list[str], cells: list[list[Cell]]) -> Markup:
     """A grid of rows (zones) by columns (infrastructure works), column labels slanted."""
     cell, head = 26, 150
-    width = LABEL_W + cell * len(columns) + 120  # slanted column labels reach past the last column
+    label_w = _label_width(rows)
+    width = label_w + cell * len(columns) + 120  # slanted column labels reach past the last column
     height = head + cell * len(rows) + 10
     body = []
     for j, name in enumerate(columns):
-        x = LABEL_W + j * cell + cell / 2
+        x = label_w + j * cell + cell / 2
         body.append(f'<text transform="translate({x + 4:.1f},{head - 6}) rotate(-55)">{escape(_clip(name, 24))}</text>')
     for i, name in enumerate(rows):
         y = head + i * cell
-        body.append(f'<text x="{LABEL_W - 8}" y="{y + 18}" text-anchor="end">{escape(_clip(name))}</text>')
+        body.append(f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end">{escape(_clip(name))}</text>')
         for j, c in enumerate(cells[i]):
-            x = LABEL_W + j * cell
+            x = label_w + j * cell
             body.append(
                 f'<g><title>{escape(c.title)}</title><rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" '
                 f'height="{cell - 2}" fill={quoteattr(c.color)} rx="3"/>'

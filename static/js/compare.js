@@ -33,8 +33,10 @@
         row.missing = !!el.querySelector("dd .np") && !el.querySelector("dd").textContent.replace(el.querySelector("dd .np").textContent, "").trim();
       } else if (el.matches("tr")) {
         row.label = text(el.querySelector("th"));
-        row.value = Array.prototype.map.call(el.querySelectorAll("td"), text).filter(Boolean).join(" · ");
-        row.missing = !!el.querySelector("td .np");
+        // A cell reading "not published" (a port's name, say) does not hide the others (its distance).
+        var known = Array.prototype.filter.call(el.querySelectorAll("td"), function (td) { return !td.querySelector(".np"); });
+        row.value = known.map(text).filter(Boolean).join(" · ");
+        row.missing = !row.value;
       } else {
         row.label = el.getAttribute("data-label");
         row.value = Array.prototype.map.call(el.querySelectorAll("li, h3"), text).join("; ");

@@ -5,7 +5,8 @@
   "use strict";
   var MAX = 4;
   var link = document.getElementById("compare-link");
-  var key = "zonesite-compare:" + (link ? new URL(link.getAttribute("href"), location.href).pathname : "");
+  // One choice per site, shared by its languages: keyed by the site's root (two levels above compare/).
+  var key = "zonesite-compare:" + (link ? new URL("../../", new URL(link.getAttribute("href"), location.href)).pathname : "");
 
   function load() {
     try { return JSON.parse(localStorage.getItem(key) || "[]").slice(0, MAX); } catch (e) { return []; }

@@ -9,6 +9,11 @@
   var status = document.getElementById("compare-status");
   var empty = document.getElementById("compare-empty");
   var MAX = 4;
+  var key = "zonesite-compare:" + new URL("../../", location.href).pathname;
+
+  function remember(list) {
+    try { localStorage.setItem(key, JSON.stringify(list)); } catch (e) { /* private mode */ }
+  }
 
   function slugs() {
     var list = (new URLSearchParams(location.search).get("z") || "").split(",");
@@ -81,6 +86,7 @@
       remove.addEventListener("click", function () {
         var rest = slugs().filter(function (s) { return s !== zone.slug; });
         history.replaceState(null, "", location.pathname + (rest.length ? "?z=" + rest.join(",") : ""));
+        remember(rest);
         start();
       });
       th.appendChild(remove);
@@ -118,6 +124,7 @@
 
   function start() {
     var list = slugs();
+    if (list.length) remember(list);
     table.hidden = true;
     empty.hidden = list.length > 0;
     if (!list.length) { status.textContent = ""; return; }

@@ -160,6 +160,13 @@
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
   form.hidden = false;
   load();
+  // On a phone the filters fold away (unless the address sets some), so the zones come first.
+  var folded = document.getElementById("more-filters");
+  var narrow = window.matchMedia && matchMedia("(max-width: 40rem)").matches;
+  var active = ["district", "province", "type", "status", "industry", "free", "price", "ready"].some(function (k) {
+    return new URLSearchParams(location.search).has(k);
+  });
+  if (folded && narrow && !active) folded.open = false;
   apply();
   if (window.performance && performance.mark) performance.mark("listing-ready");
 })();

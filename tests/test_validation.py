@@ -669,3 +669,15 @@ def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path: Path) -> N
         assert lines[5] == "content/a.md:3:1: nav: expected a whole number, got 'first'"
         assert "6 errors in 5 files." in stderr.splitlines()
         assert not (root / "_site").exists()
+
+
+def test_rules_across_fields_still_run_when_another_field_is_wrong(tmp_path: Path) -> None:
+    """One run shows both the misspelt field and the contradiction in the rest of the file."""
+    zone = Z + "area:\n  industrial_land_ha: 60\n  leased_ha: 80\n  availble_ha: 3\n"
+    root = make_site(tmp_path / "site", zones={"b.yaml": zone})
+    code, _, stderr = run_cli("check", "--site", root)
+    assert code == 1
+    assert headlines(stderr) == [
+        "clusters/b.yaml:5:3: area.leased_ha: 80 is larger than industrial_land_ha (60)",
+        "clusters/b.yaml:6:3: area.availble_ha: unknown field (did you mean 'available_ha'?)",
+    ]

@@ -23,7 +23,7 @@ from .model.zone import Zone
 from .rules import check_zone
 from .strings import Strings
 from .strings import load_strings as parse_strings
-from .validate import problem_at, validate_document
+from .validate import problem_at, salvage, validate_document
 
 LANG_MARKER = re.compile(r"^<!--\s*lang:\s*([A-Za-z-]+)\s*-->\s*$", re.M)
 RESERVED_PAGES = {"clusters", "static", "data", "map", "compare", "search", "dashboard", "pagefind"}
@@ -171,11 +171,12 @@ def _zones(
                     )
                 )
         problems += found
-        if zone is None:
-            continue
-        for path, message, hint in check_zone(zone, dict_keys, static_dirs):
-            problems.append(problem_at(source.doc, source.file, path, message, hint))
-        result.append((source, zone, body))
+        checked = zone if zone is not None else salvage(Zone, source.doc.data, context)
+        if checked is not None:
+            for path, message, hint in check_zone(checked, dict_keys, static_dirs):
+                problems.append(problem_at(source.doc, source.file, path, message, hint))
+        if zone is not None:
+            result.append((source, zone, body))
     return result
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any, TypeVar
 
@@ -59,6 +60,42 @@ def validate_document(
     except ValidationError as exc:
         problems = [_translate(model, doc, file, error) for error in exc.errors()]
         return None, _dedupe(problems)
+
+
+def salvage(model: type[M], data: Any, context: dict[str, Any]) -> M | None:
+    """The document with its invalid values left out, if that makes it valid; else None.
+
+    The model built this way is never published (the errors stop the build); it lets the rules
+    across fields run on the rest of the file, so one ``check`` reports those problems too.
+    """
+    if not isinstance(data, dict):
+        return None
+    try:
+        model.model_validate(data, context=context)
+        return None
+    except ValidationError as exc:
+        trimmed = copy.deepcopy(data)
+        for error in exc.errors():
+            _drop(trimmed, tuple(part for part in error["loc"] if part != "[key]"))
+    try:
+        return model.model_validate(trimmed, context=context)
+    except ValidationError:
+        return None
+
+
+def _drop(data: Any, loc: tuple[Any, ...]) -> None:
+    if not loc:
+        return
+    node = data
+    for part in loc[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(node, dict) and loc:
+        node.pop(loc[-1], None)
+    elif isinstance(node, list) and isinstance(loc[-1], int) and loc[-1] < len(node):
+        node[loc[-1]] = None
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -35,14 +35,6 @@ from conftest import REPO, headlines, make_site, run_cli, site_yaml, snapshot
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 RELOAD_LIMIT_S = 1.5  # the staff guide: "each time you save a file ... the page reloads by itself"
 TODAY = dt.date.today().isoformat()
 
@@ -155,18 +147,6 @@ def serving(site: Path, logs: Path, *extra: str) -> Iterator[Served]:
 
 
 # --- serve in a real browser --------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium not installed at /usr/bin/chromium; .ci/run installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Tab:

@@ -153,6 +153,25 @@ def listing_latency(out: Path, repeats: int = 15) -> tuple[float, float, float, 
     return ready_ms, filter_ms, sort_ms, (out / "en" / "clusters" / "index.html").stat().st_size
 
 
+def preview_rebuild(zones: int) -> tuple[float, float]:
+    """Seconds for serve's first build and for its rebuild after one zone file changes."""
+    sys.path.insert(0, str(REPO))
+    from zonesite.preview import Preview
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site, out = Path(tmp) / "site", Path(tmp) / "out"
+        make_site(site, zones)
+        preview = Preview(site, out)
+        started = time.perf_counter()
+        preview.build()
+        first = time.perf_counter() - started
+        changed = site / "clusters" / "zone-0005.yaml"
+        changed.write_text(changed.read_text(encoding="utf-8").replace("No. 5,", "Five,"), encoding="utf-8")
+        started = time.perf_counter()
+        preview.build({changed})
+        return first, time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zones", type=int, nargs="+", default=[10, 100, 1000])
@@ -186,6 +205,8 @@ def main() -> None:
             f"listing of {max(args.zones)} zones in Chromium: ready {ready_ms:.0f} ms after navigation, "
             f"filter {filter_ms:.1f} ms, sort {sort_ms:.1f} ms (medians of 15), page {size / 1024:.0f} KiB"
         )
+    first, quick = preview_rebuild(max(args.zones))
+    print(f"serve with {max(args.zones)} zones: first build {first:.1f} s, one zone changed: {quick:.1f} s")
     if len(rows) > 1:
         (small, t_small), (large, t_large) = rows[0], rows[-1]
         print(f"time ratio {large}/{small} zones: {t_large / t_small:.1f}x for {large / small:.0f}x the zones")

@@ -515,7 +515,7 @@ def sheet_figure(html: str, key: str) -> tuple[str, str]:
     """(label, value) of the fact sheet figure marked ``data-key=key``, as printed, without source marks."""
     match = re.search(rf'<div class="fig" data-key="{re.escape(key)}">\s*<dt>(.*?)</dt>\s*<dd>(.*?)</dd>', html, re.S)
     assert match, f"no figure {key} on the fact sheet"
-    value = re.sub(r'<sup class="cite">.*?</sup>', "", match.group(2), flags=re.S)
+    value = re.sub(r'<sup class="cite"[^>]*>.*?</sup>', "", match.group(2), flags=re.S)
     return strip_tags(match.group(1)), strip_tags(value)
 
 
@@ -523,7 +523,7 @@ def sheet_row(html: str, key: str) -> tuple[str, list[str]]:
     """(label, cell texts) of the fact sheet table row marked ``data-key=key``, without source marks."""
     match = re.search(rf'<tr data-key="{re.escape(key)}">(.*?)</tr>', html, re.S)
     assert match, f"no row {key} on the fact sheet"
-    row = re.sub(r'<sup class="cite">.*?</sup>', "", match.group(1), flags=re.S)
+    row = re.sub(r'<sup class="cite"[^>]*>.*?</sup>', "", match.group(1), flags=re.S)
     label = strip_tags(re.search(r"<th[^>]*>(.*?)</th>", row, re.S).group(1))
     return clean(label), [strip_tags(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
 

@@ -11,20 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from .types import Email, Key, PartialDate, Ref, Text, Url
 from .zone import Contact, Section
 
-METRICS = (
-    "zones",
-    "total_ha",
-    "industrial_land_ha",
-    "leased_ha",
-    "available_ha",
-    "occupancy_pct",
-    "establishments",
-    "fdi_projects",
-    "domestic_projects",
-    "workers",
-    "registered_capital_vnd",
-    "registered_capital_usd",
-)
+# What a published plan figure can be computed from (see zonesite/aggregate.py).
 Metric = Literal[
     "zones",
     "total_ha",

@@ -34,7 +34,7 @@ test: $(VENV)/.dev lint
 	$(PY) -m pytest
 
 docs: $(VENV)/.runtime
-	$(PY) -m zonesite.reference > docs/fields.md
+	$(PY) -m zonesite.staff.reference > docs/fields.md
 
 bench: $(VENV)/.runtime
 	$(PY) scripts/benchmark.py

@@ -156,7 +156,7 @@ def listing_latency(out: Path, repeats: int = 15) -> tuple[float, float, float, 
 def preview_rebuild(zones: int) -> tuple[float, float]:
     """Seconds for serve's first build and for its rebuild after one zone file changes."""
     sys.path.insert(0, str(REPO))
-    from zonesite.preview import Preview
+    from zonesite.commands.preview import Preview
 
     with tempfile.TemporaryDirectory() as tmp:
         site, out = Path(tmp) / "site", Path(tmp) / "out"

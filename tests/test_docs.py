@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REPO
 
-from zonesite.reference import reference
+from zonesite.staff.reference import reference
 
 
 def test_field_reference_is_current() -> None:

@@ -12,8 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import Abort
-from .report import print_problems, warnings_note
+from .errors import Abort, print_problems, warnings_note
 
 COMMANDS = ("build", "check", "serve", "new", "schema", "export", "import")
 
@@ -137,7 +136,7 @@ def _run(args: argparse.Namespace) -> int:
         print_problems(warnings, sys.stdout)
         if args.report:
             from .pipeline import read_site
-            from .quality import write_report
+            from .staff.quality import write_report
 
             # A path given on the command line is read from the current folder, like any other;
             # the default lands in the site folder, beside site.yaml.

@@ -8,8 +8,10 @@ of stopping at the first, so one run shows all of them.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 
 @dataclass(frozen=True, order=True)
@@ -92,3 +94,22 @@ def relpath(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def print_problems(problems: list[Problem], stream: TextIO = sys.stderr) -> None:
+    ordered = sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line, p.col, p.field))
+    for problem in ordered:
+        print(problem.render() if problem.severity == "error" else problem.headline(), file=stream)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    files = len({p.file for p in problems})
+    if problems:
+        parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+        if warnings:
+            parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+        print(f"{' and '.join(parts)} in {files} file{'s' * (files != 1)}.", file=stream)
+
+
+def warnings_note(count: int) -> str:
+    """One line for ``build``, which leaves the details to ``check``."""
+    return f"{count} warning{'s' * (count != 1)} about gaps in the data: run 'python build.py check' to see them."

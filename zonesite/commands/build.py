@@ -6,12 +6,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..derive import DerivedSite
+from ..derive.site import DerivedSite
 from ..errors import Problem
+from ..output import site_files
+from ..output.search import index_folder
+from ..output.write import write_site
 from ..pipeline import read_site
-from ..render import render_site
-from ..search import index_folder
-from ..write import write_site
 
 
 @dataclass
@@ -26,7 +26,7 @@ def build(root: Path, out: Path) -> BuildResult:
     """Build the site in ``root`` into ``out``; raises Abort (leaving ``out`` untouched) on problems."""
     started = time.perf_counter()
     site, warnings = read_site(root)
-    output = render_site(site)
+    output = site_files(site)
     write_site(output, out, finish=index_folder)
     return BuildResult(site, warnings, len(output), time.perf_counter() - started)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem
+from ..output import site_files
 from ..pipeline import read_site
-from ..render import render_site
 
 
 def check(root: Path) -> tuple[int, list[Problem]]:
@@ -16,5 +16,5 @@ def check(root: Path) -> tuple[int, list[Problem]]:
     nowhere; only writing is skipped.
     """
     site, warnings = read_site(root)
-    render_site(site)
+    site_files(site)
     return len(site.zones), warnings

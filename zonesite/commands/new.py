@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..check.settings import read_settings
 from ..errors import Abort, Problem
-from ..jsonschema import write_schemas
-from ..pipeline import read_settings
-from ..scaffold import zone_template
+from ..staff.jsonschema import write_schemas
+from ..staff.scaffold import zone_template
 
 
 def new_zone(root: Path, name: str, lang: str | None = None) -> Path:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..check.settings import read_settings
 from ..errors import Abort
-from ..jsonschema import write_schemas
-from ..pipeline import read_settings
+from ..staff.jsonschema import write_schemas
 
 
 def schema(root: Path) -> list[Path]:

@@ -19,8 +19,8 @@ from pathlib import Path
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 
-from ..preview import Preview
-from ..report import print_problems
+from ..errors import print_problems
+from .preview import Preview
 
 POLL_MS = 150
 QUIET_S = 0.25  # saves closer together than this make one rebuild

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..check.settings import read_settings
 from ..errors import Abort, Problem
-from ..load import SLUG
-from ..pipeline import read_settings, read_site
-from ..spreadsheet import SheetProblem, cell, exported_zone, read_sheet, sheet_columns, write_csv, write_xlsx
-from ..yamledit import edit_text, new_file, value_at
+from ..pipeline import read_site
+from ..source.files import SLUG
+from ..staff.spreadsheet import SheetProblem, cell, exported_zone, read_sheet, sheet_columns, write_csv, write_xlsx
+from ..staff.yamledit import edit_text, new_file, value_at
 
 SUFFIXES = (".xlsx", ".csv")
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/zone.schema.json"

@@ -1,0 +1,150 @@
+"""Markdown bodies split by language, and content pages gathered from their files.
+
+A body is written for every language, or split by ``<!-- lang: xx -->`` lines; a page is one file
+with such sections, or one file per language (``about.vi.md``, ``about.en.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem
+from ..model import routes
+from ..model.page import PageMeta
+from ..model.types import ANY_LANGUAGE, PartialDate, Text
+from ..source.files import Source, load_pages
+from .validate import problem_at, validate_document
+
+LANG_MARKER = re.compile(r"^<!--\s*lang:\s*([A-Za-z-]+)\s*-->\s*$", re.M)
+
+
+@dataclass
+class PageView:
+    """A content page in every language it is written in."""
+
+    slug: str
+    title: Text
+    description: Text | None
+    body: Text
+    nav: int | None
+    template: str
+    files: dict[str, str]
+    date: PartialDate | None = None
+
+    @property
+    def path(self) -> str:
+        return f"{self.slug}/"
+
+    @property
+    def is_news(self) -> bool:
+        return self.slug.startswith(f"{routes.NEWS}/")
+
+
+def _marker_problem(source: Source, line: int, text: str, message: str, hint: str) -> Problem:
+    return Problem(source.file, line, 1, "", message, hint, source_line=text)
+
+
+def split_languages(source: Source, languages: list[str], problems: list[Problem]) -> Text | None:
+    """A Markdown body, either for every language or split by ``<!-- lang: xx -->`` lines."""
+    body = source.body or ""
+    markers = list(LANG_MARKER.finditer(body))
+    if not markers:
+        return Text({ANY_LANGUAGE: body.strip()}) if body.strip() else None
+    before = body[: markers[0].start()]
+    if before.strip():
+        line = source.body_line + before[: len(before) - len(before.lstrip())].count("\n")
+        message, hint = "text before the first <!-- lang: xx --> line", "move it under the language it is written in"
+        problems.append(_marker_problem(source, line, before.strip().splitlines()[0], message, hint))
+    values: dict[str, str] = {}
+    for index, marker in enumerate(markers):
+        end = markers[index + 1].start() if index + 1 < len(markers) else len(body)
+        lang = _section_language(source, marker, languages, values, problems)
+        if lang is not None:
+            values[lang] = body[marker.end() : end].strip()
+    values = {k: v for k, v in values.items() if v}
+    return Text(values) if values else None
+
+
+def _section_language(
+    source: Source, marker: re.Match[str], languages: list[str], seen: dict[str, str], problems: list[Problem]
+) -> str | None:
+    """The language a ``<!-- lang: xx -->`` line opens, or None (reported) if it is not the site's."""
+    lang = marker.group(1)
+    line = source.body_line + (source.body or "")[: marker.start()].count("\n")
+    if lang not in languages:
+        message, hint = f"'{lang}' is not one of the site's languages", f"use one of {', '.join(languages)}"
+        problems.append(_marker_problem(source, line, marker.group(0), message, hint))
+        return None
+    if lang in seen:
+        message, hint = f"a second <!-- lang: {lang} --> section", "merge the two"
+        problems.append(_marker_problem(source, line, marker.group(0), message, hint))
+    return lang
+
+
+def check_pages(root: Path, languages: list[str], problems: list[Problem]) -> list[PageView]:
+    """Every content page, its language versions gathered under one slug."""
+    loaded = load_pages(root)
+    problems += loaded.problems
+    groups: dict[str, list[tuple[str | None, Source, PageMeta]]] = {}
+    reserved = routes.reserved()
+    for source in loaded.sources:
+        rel = source.path.relative_to(root / routes.PAGES).with_suffix("").as_posix()
+        stem, _, suffix = rel.rpartition(".")
+        slug, lang = (stem, suffix) if stem and suffix in languages else (rel, None)
+        if slug.split("/")[0] in reserved or slug in ("index", routes.NEWS, f"{routes.NEWS}/index"):
+            problems.append(
+                Problem(source.file, 0, 0, "", f"'{slug}' is a name the site uses for its own pages", "rename the file")
+            )
+            continue
+        meta, found = validate_document(PageMeta, source.doc, source.file, {"languages": languages})
+        problems += found
+        if meta is not None:
+            groups.setdefault(slug, []).append((lang, source, meta))
+    return [_page(slug, entries, languages, problems) for slug, entries in sorted(groups.items())]
+
+
+def _page(
+    slug: str, entries: list[tuple[str | None, Source, PageMeta]], languages: list[str], problems: list[Problem]
+) -> PageView:
+    titles: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    bodies: dict[str, str] = {}
+    files: dict[str, str] = {}
+    entries.sort(key=lambda e: languages.index(e[0]) if e[0] in languages else -1)
+    for lang, source, meta in entries:
+        if lang is None:
+            titles.update(meta.title.values)
+            descriptions.update(meta.description.values if meta.description else {})
+            body = split_languages(source, languages, problems)
+            bodies.update(body.values if body else {})
+            files.update({code: source.file for code in languages})
+        else:
+            titles[lang] = meta.title.get(lang)[0]
+            if meta.description:
+                descriptions[lang] = meta.description.get(lang)[0]
+            bodies[lang] = (source.body or "").strip()
+            files[lang] = source.file
+    first = entries[0][2]
+    if slug.startswith(f"{routes.NEWS}/") and first.date is None:
+        source = entries[0][1]
+        problems.append(
+            problem_at(
+                source.doc,
+                source.file,
+                ("date",),
+                "a news page needs a date",
+                "add date: YYYY-MM-DD to its front matter",
+            )
+        )
+    return PageView(
+        slug=slug,
+        date=first.date,
+        title=Text(titles),
+        description=Text(descriptions) if descriptions else None,
+        body=Text(bodies or {ANY_LANGUAGE: ""}),
+        nav=first.nav,
+        template=first.template,
+        files=files,
+    )

@@ -1,0 +1,69 @@
+"""Zone files checked against the schema and the rules across fields, with every problem located."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from ..model.registry import keyed_sections
+from ..model.types import Text
+from ..model.zone import Zone
+from ..source.files import Source, load_zones
+from .content import split_languages
+from .rules import check_zone
+from .validate import problem_at, salvage, validate_document
+
+
+@dataclass
+class CheckedZone:
+    """A valid zone file: where it came from, the zone, and its Markdown body by language."""
+
+    source: Source
+    zone: Zone
+    body: Text | None
+
+
+def section_keys(refs: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The keys each keyed section of a zone may use (``infrastructure`` → the defined works)."""
+    return {path: refs[kind] for path, kind in keyed_sections(Zone).items()}
+
+
+def check_zones(
+    root: Path, context: dict[str, Any], static_dirs: list[Path], problems: list[Problem]
+) -> list[CheckedZone]:
+    """Every valid zone in clusters/; the problems of the others are added to ``problems``."""
+    loaded = load_zones(root)
+    problems += loaded.problems
+    keys = section_keys(context["refs"])
+    result = []
+    for source in loaded.sources:
+        zone, found = validate_document(Zone, source.doc, source.file, context)
+        body = _body(source, zone, context["languages"], problems)
+        problems += found
+        checked = zone if zone is not None else salvage(Zone, source.doc.data, context)
+        if checked is not None:
+            for path, message, hint in check_zone(checked, keys, static_dirs):
+                problems.append(problem_at(source.doc, source.file, path, message, hint))
+        if zone is not None:
+            result.append(CheckedZone(source, zone, body))
+    return result
+
+
+def _body(source: Source, zone: Zone | None, languages: list[str], problems: list[Problem]) -> Text | None:
+    """The Markdown below a zone's front matter, by language; given twice if the front matter has a description."""
+    if source.body is None or not source.body.strip():
+        return None
+    body = split_languages(source, languages, problems)
+    if zone is not None and zone.description is not None:
+        problems.append(
+            problem_at(
+                source.doc,
+                source.file,
+                ("description",),
+                "the description is given twice: here and as the text below the front matter",
+                "keep one of them",
+            )
+        )
+    return body

@@ -1,0 +1,112 @@
+"""Warnings: what is not wrong but weakens a listing for investors.
+
+A zone without coordinates cannot go on a map, one without a contact cannot be asked, a figure
+checked years ago may mislead. Each warning is located like an error; ``check --strict`` turns them
+into a failure for CI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..check.validate import problem_at
+from ..errors import Problem
+from ..model.registry import iter_values
+from ..model.types import ANY_LANGUAGE, Text
+from ..source.parse import Document
+from .site import DerivedSite
+from .summary import FigureRow
+from .zones import ZoneView
+
+LARGE_IMAGE_BYTES = 500_000
+# "4.440": a Vietnamese thousands separator that YAML reads as a decimal point.
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+Finding = tuple[tuple[str | int, ...], str, str]
+
+
+def zone_findings(
+    zone: ZoneView, languages: list[str], freshness_days: int, today: dt.date, static_dirs: list[Path]
+) -> Iterator[Finding]:
+    """Every weakness of one zone, most important to an investor first."""
+    z = zone.zone
+    if zone.land.available_ha is None:
+        yield ("area",), "no figure for free land (available_ha)", "investors screen zones on it first"
+    if not z.contacts:
+        yield ("contacts",), "no contact", "add the developer's or the management board's phone or e-mail"
+    if z.location.lat is None:
+        yield ("location",), "no coordinates (lat, lng)", "the zone cannot be shown on a map"
+    if not z.sources:
+        yield ("sources",), "no source for the zone's figures", "cite where the figures come from"
+    limit = today - dt.timedelta(days=freshness_days)
+    for index, citation in enumerate(zone.citations):
+        if citation.checked is None:
+            yield ("sources", index), "no date the figures were last checked", "add checked: YYYY-MM-DD"
+        elif citation.checked.as_date() < limit:
+            yield (
+                ("sources", index, "checked") if z.sources[index].checked else ("sources", index, "ref"),
+                f"figures last checked {citation.checked}, more than {freshness_days} days ago",
+                "check them against the source and update the date",
+            )
+    for path, value in iter_values(z):
+        if isinstance(value, Text) and ANY_LANGUAGE not in value.values:
+            missing = [lang for lang in languages if lang not in value.values]
+            if missing:
+                yield path, f"no {', '.join(missing)} text", "readers of that language see another language"
+    if zone.description and ANY_LANGUAGE not in zone.description.values:
+        missing = [lang for lang in languages if lang not in zone.description.values]
+        if missing:
+            yield ("description",), f"no {', '.join(missing)} description", ""
+    for path, written in zone.doc.raw.items():
+        if _GROUPED.match(written):
+            yield (
+                path,
+                f"{written} reads as {float(written):g}",
+                f"if you meant {written.replace('.', '')}, write it without the point",
+            )
+    for index, photo in enumerate(z.photos):
+        for folder in static_dirs:
+            file = folder / photo.file
+            if file.is_file() and file.stat().st_size > LARGE_IMAGE_BYTES:
+                size = file.stat().st_size / 1_000_000
+                yield (
+                    ("photos", index, "file"),
+                    f"'{photo.file}' is {size:.1f} MB",
+                    "resize it to at most 1600 px wide and 500 KB; phones on slow connections load it",
+                )
+                break
+
+
+def plan_findings(rows: list[FigureRow]) -> Iterator[tuple[int, str, str]]:
+    """Plan figures that the zone files contradict, or cannot back because some zones lack data."""
+    for index, row in enumerate(rows):
+        computed = row.computed
+        if computed is None or computed.value is None:
+            continue
+        published, value = row.figure.value, computed.value
+        tolerance = 0.05 * abs(published) if row.figure.qualifier else 0.005 * abs(published)
+        if abs(value - published) > max(tolerance, 0.05):
+            note = "" if computed.complete else f"; only {computed.reporting} of {computed.matched} zones report it"
+            yield (
+                index,
+                f"zone files give {value:g}, the plan publishes {published:g}{note}",
+                "add the missing zones or figures, or correct the published value",
+            )
+
+
+def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None = None) -> list[Problem]:
+    """All warnings for the site, located in the file that would fix them."""
+    today = today or dt.date.today()
+    found: list[Problem] = []
+    for zone in site.zones:
+        for path, message, hint in zone_findings(
+            zone, site.languages, site.config.freshness_days, today, site.static_dirs
+        ):
+            found.append(problem_at(zone.doc, zone.file, path, message, hint, severity="warning"))
+    for index, message, hint in plan_findings(site.rows):
+        found.append(
+            problem_at(site_doc, "site.yaml", ("plan", "figures", index, "value"), message, hint, severity="warning")
+        )
+    return found

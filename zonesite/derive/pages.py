@@ -1,0 +1,69 @@
+"""What pages the site has: one list, so rendering, the sitemap and link checks agree."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from .site import DerivedSite
+
+# Pages every language gets, beside home, listing, fact sheets and content: (key, template).
+TOOL_PAGES = (
+    ("map/", "map.html"),
+    ("compare/", "compare.html"),
+    ("dashboard/", "dashboard.html"),
+    ("data/", "data.html"),
+    ("search/", "search.html"),
+)
+
+
+@dataclass
+class Page:
+    """One output file: where it goes, which template renders it, and with what.
+
+    ``key`` is the page's address without the language (``clusters/song-cau/``), which links the
+    language versions of a page; pages without one (the language chooser, 404) have no versions.
+    """
+
+    path: str
+    template: str
+    lang: str
+    key: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+    absolute_links: bool = False
+    indexed: bool = True
+
+    @property
+    def dir(self) -> str:
+        return posixpath.dirname(self.path)
+
+    @property
+    def url_path(self) -> str:
+        return self.path[: -len("index.html")] if self.path.endswith("index.html") else self.path
+
+
+def plan_pages(site: DerivedSite) -> list[Page]:
+    """Every HTML page of the site, in every language."""
+    default = site.languages[0]
+    pages = [
+        Page("index.html", "language.html", default, indexed=False),
+        Page("404.html", "404.html", default, absolute_links=True, indexed=False),
+    ]
+    news = site.news
+    for lang in site.languages:
+        pages.append(Page(f"{lang}/index.html", "home.html", lang, key=""))
+        pages.append(Page(f"{lang}/clusters/index.html", "clusters.html", lang, key="clusters/"))
+        for zone in site.zones:
+            key = f"clusters/{zone.slug}/"
+            pages.append(Page(f"{lang}/{key}index.html", "zone.html", lang, key, {"z": zone}, zone.file))
+        for key, template in TOOL_PAGES:
+            indexed = key in ("dashboard/", "data/")
+            pages.append(Page(f"{lang}/{key}index.html", template, lang, key, indexed=indexed))
+        if news:
+            pages.append(Page(f"{lang}/news/index.html", "news.html", lang, "news/", {"items": news}))
+        for page in site.pages:
+            source = page.files.get(lang, next(iter(page.files.values()), ""))
+            pages.append(Page(f"{lang}/{page.slug}/index.html", page.template, lang, page.path, {"page": page}, source))
+    return pages

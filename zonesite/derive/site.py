@@ -1,0 +1,58 @@
+"""The derived site: everything templates and output need, computed once before any page is rendered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..check import CheckedSite, PageView, Strings
+from ..model.site import Definition, SiteConfig
+from .summary import FigureRow, Summary, plan_rows, summarize
+from .zones import ZoneView, derive_zone
+
+
+@dataclass
+class DerivedSite:
+    """Everything the templates need, computed once before any page is rendered."""
+
+    root: Path
+    config: SiteConfig
+    defs: dict[str, dict[str, Definition]]
+    zones: list[ZoneView]
+    pages: list[PageView]
+    strings: Strings
+    rows: list[FigureRow]
+    summary: Summary
+    template_dirs: list[Path]
+    static_dirs: list[Path]
+
+    @property
+    def languages(self) -> list[str]:
+        return self.config.languages
+
+    @property
+    def news(self) -> list[PageView]:
+        """News pages (content/news/), newest first."""
+        items = [p for p in self.pages if p.is_news]
+        return sorted(items, key=lambda p: (p.date.as_date() if p.date else None, p.slug), reverse=True)
+
+    def zone(self, slug: str) -> ZoneView:
+        return next(z for z in self.zones if z.slug == slug)
+
+
+def derive_site(checked: CheckedSite) -> DerivedSite:
+    """Compute every zone's figures and the province's totals from the checked files."""
+    config, defs = checked.config, checked.defs
+    views = [derive_zone(z.source, z.zone, z.body, defs, config.sources) for z in checked.zones]
+    return DerivedSite(
+        root=checked.root,
+        config=config,
+        defs=defs,
+        zones=views,
+        pages=checked.pages,
+        strings=checked.strings,
+        rows=plan_rows(config, views, defs),
+        summary=summarize(views, defs),
+        template_dirs=checked.template_dirs,
+        static_dirs=checked.static_dirs,
+    )

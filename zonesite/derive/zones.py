@@ -1,0 +1,114 @@
+"""Each zone as every page sees it: derived land figures, numbered sources, infrastructure checklist.
+
+Sources are numbered per zone so each figure can show its footnote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.site import Definition, Source
+from ..model.types import ANY_LANGUAGE, PartialDate, Text
+from ..model.zone import Work, Zone
+from ..source.files import Source as LoadedSource
+from ..source.parse import Document
+from .land import Land, derive_land
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source on a fact sheet."""
+
+    number: int
+    title: Text
+    publisher: str | None
+    url: str | None
+    published: PartialDate | None
+    checked: PartialDate | None
+    covers: tuple[str, ...]
+
+
+@dataclass
+class ZoneView:
+    """A zone as every template sees it."""
+
+    slug: str
+    file: str
+    doc: Document
+    zone: Zone
+    land: Land
+    description: Text | None
+    description_line: int
+    citations: list[Citation]
+    status_order: int | None
+    infrastructure: list[tuple[str, Definition, Work | None]]
+    states: dict[str, Definition] = field(default_factory=dict)
+
+    @property
+    def name(self) -> Text:
+        return self.zone.name
+
+    @property
+    def label(self) -> Text:
+        return self.zone.short_name or self.zone.name
+
+    @property
+    def last_checked(self) -> PartialDate | None:
+        dates = [c.checked for c in self.citations if c.checked]
+        return max(dates) if dates else None
+
+    @property
+    def ready_works(self) -> int:
+        return sum(1 for _, d, w in self.infrastructure if w is not None and self._ready(w))
+
+    @property
+    def known_works(self) -> int:
+        return sum(1 for _, _, w in self.infrastructure if w is not None)
+
+    def _ready(self, work: Work) -> bool:
+        return bool(self.states.get(work.state) and self.states[work.state].ready)
+
+    def cite(self, path: str) -> list[int]:
+        """Footnote numbers of the sources covering ``path`` or a section containing it."""
+        parts = path.split(".")
+        prefixes = {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
+        return [c.number for c in self.citations if prefixes & set(c.covers)]
+
+
+def derive_zone(
+    source: LoadedSource,
+    zone: Zone,
+    body: Text | None,
+    defs: dict[str, dict[str, Definition]],
+    sources: dict[str, Source],
+) -> ZoneView:
+    """The zone with its derived land figures, numbered sources and infrastructure checklist."""
+    citations = []
+    for number, c in enumerate(zone.sources, start=1):
+        shared = sources.get(c.ref) if c.ref else None
+        citations.append(
+            Citation(
+                number=number,
+                title=c.title or (shared.title if shared else Text({ANY_LANGUAGE: c.ref or ""})),
+                publisher=c.publisher or (shared.publisher if shared else None),
+                url=c.url or (shared.url if shared else None),
+                published=c.published or (shared.published if shared else None),
+                checked=c.checked or (shared.checked if shared else None),
+                covers=tuple(c.covers),
+            )
+        )
+    status = defs["statuses"].get(zone.status) if zone.status else None
+    works = [(key, definition, zone.infrastructure.get(key)) for key, definition in defs["infrastructure"].items()]
+    return ZoneView(
+        slug=source.path.stem,
+        file=source.file,
+        doc=source.doc,
+        zone=zone,
+        land=derive_land(zone),
+        description=body or zone.description,
+        description_line=source.body_line,
+        citations=citations,
+        status_order=status.order if status else None,
+        infrastructure=works,
+        states=defs["infrastructure_states"],
+    )

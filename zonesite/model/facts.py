@@ -1,0 +1,53 @@
+"""Facts about a field, declared on the field: what every consumer of the schema reads.
+
+A field's type says what values it takes; these markers, placed in its ``Annotated`` metadata, say
+what the value means to the rest of the engine:
+
+* :class:`Unit`, on a figure type (``Hectares``, ``Percent``...), names what a figure counts, so
+  formatting, open data, aggregates and charts know how to show and add it;
+* :class:`Facts`, on one field, holds its label per language (the key of its UI string), whether
+  province figures add it up (``metric``) and which ones the home page shows (``tile``), whether the
+  engine can derive it from other figures (``derivable``), whether it is long prose kept out of
+  flat tables (``prose``), and an example item for lists of groups (``example``).
+
+The registry (:mod:`zonesite.model.registry`) reads them off the models; nothing else lists fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Aggregate = Literal["sum", "rate"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a figure counts: ``ha``, ``pct``, ``count``, ``km``, or money as ``vnd``, ``usd``,
+    ``usd/m2``, ``vnd/m2/year``... (the currency first)."""
+
+    name: str
+
+    @property
+    def currency(self) -> str | None:
+        """``USD`` for ``usd/m2``; None for a unit that is not money."""
+        head = self.name.split("/")[0]
+        return head.upper() if head in ("vnd", "usd") else None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Facts about one field beyond its type; see the module's docstring."""
+
+    label: dict[str, str] = field(default_factory=dict)
+    metric: Aggregate | None = None
+    rate_of: tuple[str, str] | None = None  # a rate's numerator and denominator metrics
+    tile: bool = False
+    derivable: bool = False
+    prose: bool = False
+    example: str | None = None
+
+
+def label(vi: str, en: str) -> dict[str, str]:
+    """A label in the two languages the engine ships field labels in."""
+    return {"vi": vi, "en": en}

@@ -1,0 +1,43 @@
+"""Full-text search over every page in every language, built at build time with Pagefind.
+
+Pagefind indexes the pages that mark their main content with ``data-pagefind-body`` (one index
+per language, found from ``<html lang>``), folds diacritics so "dien tho" finds "Điện Thọ", and
+writes a static bundle that the search page loads in pieces as the reader types. It runs on the
+fully written staging folder, before that folder replaces the live site.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from pagefind.service import get_executable
+
+from ..errors import Abort, Problem
+
+BUNDLE = "pagefind"
+
+
+def index_folder(folder: Path) -> None:
+    """Write ``folder/pagefind/`` for the HTML in ``folder``; raise Abort if Pagefind fails."""
+    binary = get_executable()
+    if binary is None:
+        raise Abort([Problem("", 0, 0, "", "Pagefind is not installed", "run 'make site' to install it")])
+    result = subprocess.run(
+        [str(binary), "--site", str(folder), "--output-subdir", BUNDLE, "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
+        raise Abort([Problem("", 0, 0, "", f"the search index could not be built: {message[0]}")])
+    _stable_entry(folder / BUNDLE / "pagefind-entry.json")
+
+
+def _stable_entry(path: Path) -> None:
+    """Pagefind lists languages in no fixed order; sort them so two builds are byte-identical."""
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

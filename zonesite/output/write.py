@@ -1,0 +1,46 @@
+"""Stage 5: put the rendered site on disk all at once.
+
+The new site is written into a sibling folder and swapped in only when complete, so a failed or
+interrupted build never leaves a half-written site where the old one was being served.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+Output = dict[str, "bytes | Path"]
+
+
+def write_site(output: Output, out: Path, finish: Callable[[Path], None] | None = None) -> None:
+    """Write ``output`` to ``out``, replacing what was there only once every file is written.
+
+    ``finish`` runs on the complete staging folder before the swap (the search index is built
+    there); if it fails, nothing is swapped.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    retired = out.parent / f".{out.name}.old-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for name, content in output.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                shutil.copyfile(content, target)
+            else:
+                target.write_bytes(content)
+        if finish is not None:
+            finish(staging)
+        if out.exists():
+            os.replace(out, retired)
+        os.replace(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if retired.exists() and not out.exists():
+            os.replace(retired, out)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,78 @@
+"""Stage 4: render the derived site's pages through the site's Jinja templates, in memory.
+
+Nothing is written here: pages come back as bytes, so a failure on the last page still leaves the
+previous site untouched. Templates only format what the derive stage computed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..check.strings import MissingString
+from ..derive.pages import Page
+from ..derive.site import DerivedSite
+from ..errors import Abort, Problem, relpath
+from .environment import Renderer
+
+Rendered = dict[str, "bytes | Path"]
+
+
+def render_pages(
+    site: DerivedSite, pages: list[Page], previous: Rendered | None = None, changed: set[str] | None = None
+) -> tuple[Renderer, Rendered]:
+    """Render ``pages``; returns the renderer (its static files and the links pages made) and the pages.
+
+    With ``previous`` output and the set of ``changed`` zone slugs, the fact sheets of the other
+    zones are taken from ``previous`` instead of being rendered again (the preview server's quick
+    rebuild); every page that shows several zones is always rendered.
+    """
+    renderer = Renderer(site)
+    output: Rendered = {}
+    problems: list[Problem] = []
+    for page in pages:
+        reuse = previous is not None and changed is not None and page.path in previous and "z" in page.context
+        if reuse and page.context["z"].slug not in changed:  # type: ignore[operator]
+            output[page.path] = previous[page.path]  # type: ignore[index]
+            continue
+        try:
+            output[page.path] = renderer.render(page)
+        except Exception as exc:  # noqa: BLE001 - every template failure becomes a located problem
+            problems.append(_template_problem(exc, site, page))
+            if len(problems) > 20:
+                break
+    if problems:
+        raise Abort(list(dict.fromkeys(problems)))
+    return renderer, output
+
+
+def _template_problem(exc: Exception, site: DerivedSite, page: Page) -> Problem:
+    """Locate a template failure at the template line, naming the page it broke."""
+    where = f" while rendering {page.path}"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        file = relpath(Path(exc.filename), site.root) if exc.filename else exc.name or "templates"
+        lines = (exc.source or "").splitlines()
+        line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else ""
+        return Problem(file, exc.lineno, 1, "", f"template syntax error: {exc.message}", source_line=line)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return Problem(page.source or "templates/", 0, 0, "template", f"template '{exc.name}' not found{where}")
+    if isinstance(exc, MissingString):
+        message = f"UI string '{exc.args[0]}' is not in strings.yaml{where}"
+    else:
+        message = f"{type(exc).__name__}: {exc}{where}"
+    file, line = _template_frame(sys.exc_info()[2] or exc.__traceback__, site)
+    return Problem(file, line, 1 if line else 0, "", message)
+
+
+def _template_frame(tb: Any, site: DerivedSite) -> tuple[str, int]:
+    found = ("templates", 0)
+    dirs = [str(d.resolve()) for d in site.template_dirs]
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(filename.startswith(d) for d in dirs):
+            found = (relpath(Path(filename), site.root), tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,264 @@
+"""The Jinja environment and the per-site helpers templates call.
+
+Templates get formatting filters
+that never show a missing figure as 0, a ``t()`` for UI strings that fails on an unknown key, and
+``url()`` that makes every link relative, so the output works from any sub-path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from babel import Locale
+from markupsafe import Markup
+
+from ..derive.pages import Page
+from ..derive.site import DerivedSite
+from ..model.types import PartialDate, Text
+from . import format as fmt
+from .helpers import Helpers
+from .markdown import relative, render_markdown
+
+
+class Renderer:
+    """Holds the Jinja environment and the per-site helpers templates call."""
+
+    def __init__(self, site: DerivedSite) -> None:
+        self.site = site
+        self.links: list[tuple[str, str, str]] = []
+        self.assets = _collect_static(site.static_dirs)
+        self.digests: dict[str, str] = {}
+        self.base_path = urlsplit(site.config.base_url).path or "/"
+        self.env = environment(tuple(str(d) for d in site.template_dirs if d.is_dir()))
+        self.env.globals.update(
+            site=site,
+            config=site.config,
+            defs=site.defs,
+            zones=site.zones,
+            languages=site.languages,
+            t=self.t,
+            url=self.url,
+            link=self.link,
+            asset=self.asset,
+            alternates=self.alternates,
+            canonical=self.canonical,
+            label=self.label,
+            nav=self.nav,
+            zone_by_slug=site.zone,
+            language_links=self.language_links,
+            language_name=language_name,
+        )
+        self.env.globals.update(Helpers(self).globals())
+        self.env.tests["contains"] = lambda seq, item: item in seq
+        self.env.filters.update(
+            tr=self.tr,
+            trs=self.trs,
+            md=self.md,
+            num=self.num,
+            area=self.area,
+            pct=self.pct,
+            km=self.km,
+            money=self.money,
+            date=self.date,
+            has_lang=self.has_lang,
+        )
+
+    # --- language and URLs -------------------------------------------------------------------
+    @staticmethod
+    def _page(ctx: Any) -> Page:
+        return ctx["page_"]
+
+    @jinja2.pass_context
+    def t(self, ctx: Any, key: str, n: float | None = None, **values: Any) -> str:
+        """A UI string in the page's language."""
+        lang = self._page(ctx).lang
+        if n is not None:
+            values.setdefault("count", fmt.number(n, lang, 0))
+        return self.site.strings.get(key, lang, n, **values)
+
+    @jinja2.pass_context
+    def url(self, ctx: Any, target: str) -> str:
+        """Link from this page to a path from the site root ('vi/clusters/', 'static/site.css')."""
+        page = self._page(ctx)
+        if page.absolute_links:
+            return self.base_path + target
+        return relative(target, page.dir)
+
+    @jinja2.pass_context
+    def link(self, ctx: Any, target: str = "", lang: str | None = None) -> str:
+        """Link to a page in this page's language (or ``lang``): ``link('clusters/')``."""
+        page = self._page(ctx)
+        return self.url(ctx, f"{lang or page.lang}/{target}")
+
+    @jinja2.pass_context
+    def asset(self, ctx: Any, name: str) -> str:
+        """A static file's URL with a content hash, so browsers and CDNs never serve a stale one."""
+        target = f"static/{name}"
+        if target not in self.assets:
+            raise jinja2.TemplateRuntimeError(f"static file '{name}' not found in static/")
+        if target not in self.digests:
+            self.digests[target] = hashlib.sha256(self.assets[target].read_bytes()).hexdigest()[:10]
+        return f"{self.url(ctx, target)}?v={self.digests[target]}"
+
+    @jinja2.pass_context
+    def alternates(self, ctx: Any) -> list[tuple[str, str, str]]:
+        """``(lang, absolute URL, relative URL)`` of this page in every language."""
+        page = self._page(ctx)
+        if page.key is None:
+            return []
+        return [
+            (lang, self.site.config.base_url + f"{lang}/{page.key}", self.url(ctx, f"{lang}/{page.key}"))
+            for lang in self.site.languages
+        ]
+
+    @jinja2.pass_context
+    def language_links(self, ctx: Any) -> list[tuple[str, str]]:
+        """``(lang, relative URL)`` of this page in each language, or of each language's home."""
+        page = self._page(ctx)
+        key = page.key if page.key is not None else ""
+        return [(lang, self.url(ctx, f"{lang}/{key}")) for lang in self.site.languages]
+
+    @jinja2.pass_context
+    def canonical(self, ctx: Any) -> str:
+        return self.site.config.base_url + self._page(ctx).url_path
+
+    @jinja2.pass_context
+    def label(self, ctx: Any, kind: str, key: str | None, short: bool = False) -> Markup:
+        """The label of a shared definition in the page's language."""
+        if key is None:
+            return self._missing(ctx)
+        definition = self.site.defs[kind][key]
+        text = definition.short if short and definition.short else definition.label
+        return self.tr(ctx, text)
+
+    @jinja2.pass_context
+    def nav(self, ctx: Any) -> list[tuple[str, str, bool]]:
+        """Main menu: ``(label, URL, is current page)``."""
+        page = self._page(ctx)
+        items = [
+            ("", self.t(ctx, "nav_home")),
+            ("clusters/", self.t(ctx, "nav_clusters")),
+            ("map/", self.t(ctx, "nav_map")),
+            ("dashboard/", self.t(ctx, "nav_dashboard")),
+        ]
+        items += [
+            (p.path, self.trs(ctx, p.title))
+            for p in sorted(self.site.pages, key=lambda p: (p.nav or 0, p.slug))
+            if p.nav is not None
+        ]
+        return [(label, self.link(ctx, key), page.key == key) for key, label in items]
+
+    # --- text ----------------------------------------------------------------------------------
+    @jinja2.pass_context
+    def tr(self, ctx: Any, text: Text | None) -> Markup:
+        """Text in the page's language; a fallback to another language is marked with ``lang``."""
+        if text is None:
+            return self._missing(ctx)
+        lang = self._page(ctx).lang
+        value, actual = text.get(lang, self.site.languages)
+        if actual != lang:
+            return Markup('<span lang="{}">{}</span>').format(actual, value)
+        return Markup.escape(value)
+
+    @jinja2.pass_context
+    def trs(self, ctx: Any, text: Text | None) -> str:
+        """Text in the page's language, as a plain string for attributes and titles."""
+        if text is None:
+            return ""
+        return text.get(self._page(ctx).lang, self.site.languages)[0]
+
+    @jinja2.pass_context
+    def has_lang(self, ctx: Any, text: Text | None) -> bool:
+        return text is not None and text.has(self._page(ctx).lang)
+
+    @jinja2.pass_context
+    def md(self, ctx: Any, text: Text | None) -> Markup:
+        """Markdown in the page's language, made safe, with site links made relative."""
+        if text is None:
+            return Markup("")
+        page = self._page(ctx)
+        value, actual = text.get(page.lang, self.site.languages)
+        html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages))
+        self.links.extend((page.source, written, target) for written, target in links)
+        if actual != page.lang:
+            return Markup('<div lang="{}">').format(actual) + Markup(html) + Markup("</div>")
+        return Markup(html)
+
+    # --- figures -------------------------------------------------------------------------------
+    @jinja2.pass_context
+    def _missing(self, ctx: Any) -> Markup:
+        return Markup('<span class="np">{}</span>').format(self.t(ctx, "not_published"))
+
+    def _figure(self, ctx: Any, text: str | None) -> Markup:
+        return self._missing(ctx) if text is None else Markup.escape(text)
+
+    @jinja2.pass_context
+    def num(self, ctx: Any, value: float | None, digits: int = 1) -> Markup:
+        return self._figure(ctx, fmt.number(value, self._page(ctx).lang, digits))
+
+    @jinja2.pass_context
+    def area(self, ctx: Any, value: float | None) -> Markup:
+        return self._figure(ctx, fmt.area(value, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def pct(self, ctx: Any, value: float | None) -> Markup:
+        return self._figure(ctx, fmt.percent(value, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def km(self, ctx: Any, value: float | None) -> Markup:
+        return self._figure(ctx, fmt.distance(value, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def money(self, ctx: Any, value: float | None, currency: str) -> Markup:
+        return self._figure(ctx, fmt.money(value, currency, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def date(self, ctx: Any, value: PartialDate | None) -> Markup:
+        return self._figure(ctx, fmt.date(value, self._page(ctx).lang))
+
+    # --- output --------------------------------------------------------------------------------
+    def render(self, page: Page) -> bytes:
+        template = self.env.get_template(page.template)
+        text = template.render(page_=page, lang=page.lang, **page.context)
+        return text.encode("utf-8")
+
+
+_environments: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
+def environment(folders: tuple[str, ...]) -> jinja2.Environment:
+    """The Jinja environment for these template folders, kept between builds of one process:
+    compiled templates are reused until their file changes (the preview rebuilds in a fraction
+    of the time a first build takes)."""
+    if folders not in _environments:
+        _environments[folders] = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+        )
+    return _environments[folders]
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself (Tiếng Việt, English, 日本語), as a language menu shows it."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+def _collect_static(static_dirs: list[Path]) -> dict[str, Path]:
+    """``static/<name>`` → file, the site's own files winning over the theme's."""
+    found: dict[str, Path] = {}
+    for folder in reversed(static_dirs):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    found[f"static/{path.relative_to(folder).as_posix()}"] = path
+    return found

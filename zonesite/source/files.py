@@ -1,0 +1,180 @@
+"""Stage 1: read the site's files from disk into parsed documents, reporting unreadable ones.
+
+Nothing here knows the schema; it only finds files, decodes them, splits front matter and parses
+YAML with line marks, so that later stages can point at the exact line of any value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from ..errors import Problem, relpath
+from .parse import Document, YamlError, parse_yaml, read_text, split_front_matter
+
+ZONE_SUFFIXES = (".yaml", ".yml", ".md")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Source:
+    """One parsed file: YAML data (a whole file, or a Markdown file's front matter) and any body."""
+
+    path: Path
+    file: str
+    doc: Document
+    body: str | None = None
+    body_line: int = 1
+
+
+@dataclass
+class Loaded:
+    """Everything read from one folder, plus the problems met while reading."""
+
+    sources: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _ignored(path: Path) -> bool:
+    """Editor backups, lock files and hidden files are never site content."""
+    name = path.name
+    return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak"))
+
+
+# Parsed files by path and content digest: ``serve`` parses again only the files whose bytes
+# changed between two rebuilds (reading is cheap; parsing and locating are not).
+_parsed: dict[tuple[Path, bool | None], tuple[bytes, tuple[Source | None, list[Problem]]]] = {}
+
+
+def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:
+    """Read and parse one file (or reuse the parse of a file whose bytes have not changed)."""
+    try:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return _read_source(path, root, markdown)
+    key = (path.resolve(), markdown)
+    cached = _parsed.get(key)
+    if cached and cached[0] == digest:
+        return cached[1]
+    result = _read_source(path, root, markdown)
+    _parsed[key] = (digest, result)
+    return result
+
+
+def _read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:
+    """Read and parse one file; returns the source or the problems that kept it from parsing."""
+    file = relpath(path, root)
+    try:
+        text = read_text(path.read_bytes())
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return None, [Problem(file, line, 1, "", "is not UTF-8 text", "save it with UTF-8 encoding")]
+    except OSError as exc:
+        return None, [Problem(file, 0, 0, "", f"cannot be read: {exc.strerror}")]
+    is_markdown = path.suffix.lower() == ".md" if markdown is None else markdown
+    try:
+        if not is_markdown:
+            return Source(path, file, parse_yaml(text)), []
+        front, body, offset = split_front_matter(text)
+        if front is None:
+            return Source(path, file, Document(data={}, text=text), body, 1), []
+        doc = parse_yaml(front, line_offset=offset, full_text=text)
+        if doc.data is None:
+            doc.data = {}
+        body_line = offset + front.count("\n") + 2
+        return Source(path, file, doc, body, body_line), []
+    except YamlError as exc:
+        lines = text.splitlines()
+        source_line = lines[exc.line - 1] if 0 < exc.line <= len(lines) else ""
+        return None, [Problem(file, exc.line, exc.col, "", exc.message, exc.hint, source_line=source_line)]
+
+
+def load_site_file(root: Path) -> tuple[Source | None, list[Problem]]:
+    """Read site.yaml; its absence usually means ``--site`` points at the wrong folder."""
+    path = root / "site.yaml"
+    if not path.is_file():
+        return None, [
+            Problem(
+                "site.yaml", 0, 0, "", f"not found in {root}", "run the command in the site folder or pass --site DIR"
+            )
+        ]
+    return read_source(path, root)
+
+
+def load_zones(root: Path) -> Loaded:
+    """Read every zone file in clusters/, one per zone, its slug taken from the file name."""
+    loaded = Loaded()
+    folder = root / "clusters"
+    if not folder.is_dir():
+        loaded.problems.append(
+            Problem("clusters/", 0, 0, "", "folder not found", "create it and add one file per zone")
+        )
+        return loaded
+    seen: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if _ignored(path) or path.is_dir() or path.suffix.lower() not in ZONE_SUFFIXES:
+            continue
+        file = relpath(path, root)
+        slug = path.stem
+        if not SLUG.match(slug):
+            loaded.problems.append(
+                Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "the file name must be a slug (lower-case a-z, 0-9, '-')",
+                    f"rename it to {slugify(slug) or 'zone-name'}{path.suffix.lower()}",
+                )
+            )
+            continue
+        if slug in seen:
+            loaded.problems.append(
+                Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    f"duplicate slug '{slug}': {seen[slug]} is the same zone",
+                    "keep one of the two files",
+                )
+            )
+            continue
+        seen[slug] = file
+        source, problems = read_source(path, root)
+        loaded.problems.extend(problems)
+        if source:
+            loaded.sources.append(source)
+    return loaded
+
+
+def load_pages(root: Path) -> Loaded:
+    """Read every Markdown page under content/ (sub-folders become URL folders)."""
+    loaded = Loaded()
+    folder = root / "content"
+    if not folder.is_dir():
+        return loaded
+    for path in sorted(folder.rglob("*.md")):
+        if any(_ignored(part) for part in path.relative_to(folder).parents if part.name) or _ignored(path):
+            continue
+        source, problems = read_source(path, root, markdown=True)
+        loaded.problems.extend(problems)
+        if source:
+            loaded.sources.append(source)
+    return loaded
+
+
+def load_strings(paths: list[Path], root: Path) -> Loaded:
+    """Read the UI string files of the theme and of the site, in that order (the site overrides)."""
+    loaded = Loaded()
+    for path in paths:
+        if path.is_file():
+            source, problems = read_source(path, root)
+            loaded.problems.extend(problems)
+            if source:
+                loaded.sources.append(source)
+    return loaded

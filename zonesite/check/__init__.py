@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Abort, Problem
+from ..model.registry import labels
 from ..model.site import Definition, SiteConfig
+from ..model.zone import Zone
 from ..source.files import Source, load_strings
 from ..source.parse import Document
 from .content import PageView, check_pages
@@ -69,7 +71,7 @@ def _strings(
     """The UI strings of the theme overlaid by the site's."""
     loaded = load_strings([d / "strings.yaml" for d in reversed(template_dirs)], root)
     problems += loaded.problems
-    strings, found = check_strings(loaded.sources, languages)
+    strings, found = check_strings(loaded.sources, languages, labels(Zone))
     problems += found
     theme_ok = not any(p.field == "theme" for p in problems)
     if configured and theme_ok and not any(d.joinpath("strings.yaml").is_file() for d in template_dirs):

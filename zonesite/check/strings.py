@@ -52,9 +52,14 @@ class Strings:
         return key in self.entries
 
 
-def load_strings(sources: list[Source], languages: list[str]) -> tuple[Strings, list[Problem]]:
-    """Merge the string files in order, checking each entry has every site language."""
-    entries: dict[str, Entry] = {}
+def load_strings(
+    sources: list[Source], languages: list[str], defaults: dict[str, dict[str, str]] | None = None
+) -> tuple[Strings, list[Problem]]:
+    """Merge the string files in order over ``defaults`` (field labels from the registry, keyed by
+    field path), checking each entry has every site language."""
+    entries: dict[str, Entry] = {
+        key: {lang: text[lang] for lang in languages if lang in text} for key, text in (defaults or {}).items()
+    }
     problems: list[Problem] = []
     for source in sources:
         data = source.doc.data or {}

@@ -1,34 +1,20 @@
 """Province figures computed from zone files, filtered by type and stage.
 
 A sum only counts zones that publish the figure, and says how many did: "362.6 ha from 6 of 9
-zones" is honest where "362.6 ha" alone would pass a partial sum off as the province total.
+zones" is honest where "362.6 ha" alone would pass a partial sum off as the province total. Which
+figures add up, and how, is read from the field registry (``metric`` facts on the zone model).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .zones import ZoneView
+from ..model.registry import metrics
+from ..model.zone import Zone
+from .zones import ZoneView
 
-LAND = ("total_ha", "industrial_land_ha", "leased_ha", "available_ha")
-TENANTS = (
-    "establishments",
-    "fdi_projects",
-    "domestic_projects",
-    "workers",
-    "registered_capital_vnd",
-    "registered_capital_usd",
-)
-UNITS = {
-    "zones": "count",
-    "occupancy_pct": "pct",
-    "registered_capital_vnd": "vnd",
-    "registered_capital_usd": "usd",
-    **{m: "ha" for m in LAND},
-}
+ZONES = "zones"  # the one metric that is not a field: how many zones match
 
 
 @dataclass(frozen=True)
@@ -45,7 +31,9 @@ class Computed:
 
 
 def unit_of(metric: str) -> str:
-    return UNITS.get(metric, "count")
+    """What a metric counts: ``ha`` for ``total_ha``, ``count`` for zones."""
+    spec = metrics(Zone).get(metric)
+    return spec.unit.name if spec is not None and spec.unit is not None else "count"
 
 
 def select(
@@ -63,23 +51,22 @@ def select(
 
 def compute(metric: str, zones: list[ZoneView]) -> Computed:
     """Sum, count or rate ``metric`` over ``zones``."""
-    if metric == "zones":
+    if metric == ZONES:
         return Computed(len(zones), len(zones), len(zones))
-    if metric == "occupancy_pct":
-        both = [z for z in zones if z.land.leased_ha is not None and z.land.industrial_land_ha]
-        if not both:
-            return Computed(None, 0, len(zones))
-        leased = sum(z.land.leased_ha or 0 for z in both)
-        land = sum(z.land.industrial_land_ha or 0 for z in both)
-        return Computed(100 * leased / land, len(both), len(zones))
-    values = [_value(z, metric) for z in zones]
+    spec = metrics(Zone)[metric]
+    if spec.facts.rate_of is not None:
+        part, whole = (metrics(Zone)[name].dotted for name in spec.facts.rate_of)
+        return _rate(part, whole, zones)
+    values = [z.value(spec.dotted) for z in zones]
     known = [v for v in values if v is not None]
     return Computed(sum(known) if known else None, len(known), len(zones))
 
 
-def _value(zone: ZoneView, metric: str) -> float | None:
-    if metric in LAND:
-        return getattr(zone.land, metric)
-    if metric in TENANTS:
-        return getattr(zone.zone.tenants, metric)
-    raise KeyError(metric)
+def _rate(part: str, whole: str, zones: list[ZoneView]) -> Computed:
+    """A rate in per cent over the zones that report both figures, weighted by the whole."""
+    both = [z for z in zones if z.value(part) is not None and z.value(whole)]
+    if not both:
+        return Computed(None, 0, len(zones))
+    return Computed(
+        100 * sum(z.value(part) or 0 for z in both) / sum(z.value(whole) or 0 for z in both), len(both), len(zones)
+    )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.registry import metrics
 from ..model.site import Definition, PublishedFigure, SiteConfig, Source
-from .aggregate import Computed, compute, select, unit_of
+from ..model.zone import Zone
+from .aggregate import ZONES, Computed, compute, select, unit_of
 from .zones import ZoneView
 
 
@@ -49,14 +51,31 @@ def plan_rows(config: SiteConfig, zones: list[ZoneView], defs: dict[str, dict[st
     return rows
 
 
+@dataclass(frozen=True)
+class Tile:
+    """A province figure on the home page: what it counts, its UI string, its unit, its value."""
+
+    metric: str
+    label: str
+    unit: str
+    computed: Computed
+
+
 @dataclass
 class Summary:
     """The province at a glance, computed from zone files alone."""
 
     by_type_status: dict[str, dict[str, int]]
-    totals: dict[str, Computed]
+    tiles: list[Tile]
     statuses: list[str]
     has_unknown: bool
+
+
+def tiles(zones: list[ZoneView]) -> list[Tile]:
+    """The number of zones, then each metric the registry marks as a home-page tile."""
+    first = Tile(ZONES, "zones_heading", "count", compute(ZONES, zones))
+    rest = [Tile(name, spec.dotted, unit_of(name), compute(name, zones)) for name, spec in metrics(Zone).items()]
+    return [first] + [tile for tile in rest if metrics(Zone)[tile.metric].facts.tile]
 
 
 def summarize(zones: list[ZoneView], defs: dict[str, dict[str, Definition]]) -> Summary:
@@ -66,16 +85,6 @@ def summarize(zones: list[ZoneView], defs: dict[str, dict[str, Definition]]) -> 
         key = z.zone.status or ""
         row[key] = row.get(key, 0) + 1
     ordered = {t: matrix[t] for t in defs["zone_types"] if t in matrix}
-    metrics = (
-        "zones",
-        "total_ha",
-        "industrial_land_ha",
-        "leased_ha",
-        "available_ha",
-        "occupancy_pct",
-        "establishments",
-        "workers",
-    )
     present = {z.zone.status for z in zones}
     statuses = [key for key in defs["statuses"] if key in present]
-    return Summary(ordered, {m: compute(m, zones) for m in metrics}, statuses, None in present)
+    return Summary(ordered, tiles(zones), statuses, None in present)

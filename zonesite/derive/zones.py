@@ -6,7 +6,9 @@ Sources are numbered per zone so each figure can show its footnote.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..model.registry import walk
 from ..model.site import Definition, Source
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
 from ..model.zone import Work, Zone
@@ -28,6 +30,26 @@ class Citation:
     covers: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a zone: its field, its value (None: not published), what it counts, and
+    whether the engine derived it from the zone's other figures."""
+
+    path: str
+    value: Any
+    unit: str
+    derived: bool = False
+    labelled: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    @property
+    def group(self) -> str:
+        return self.path.rpartition(".")[0]
+
+
 @dataclass
 class ZoneView:
     """A zone as every template sees it."""
@@ -43,6 +65,16 @@ class ZoneView:
     status_order: int | None
     infrastructure: list[tuple[str, Definition, Work | None]]
     states: dict[str, Definition] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def value(self, path: str) -> Any:
+        """The value of a figure (derived where the file leaves it out), or None."""
+        figure = self.figures.get(path)
+        return figure.value if figure else None
+
+    def listed(self, group: str) -> list[Figure]:
+        """The labelled figures of a group (``area``), in the schema's order: what a fact sheet lists."""
+        return [f for f in self.figures.values() if f.labelled and f.group == group]
 
     @property
     def name(self) -> Text:
@@ -99,16 +131,40 @@ def derive_zone(
         )
     status = defs["statuses"].get(zone.status) if zone.status else None
     works = [(key, definition, zone.infrastructure.get(key)) for key, definition in defs["infrastructure"].items()]
+    land = derive_land(zone)
     return ZoneView(
         slug=source.path.stem,
         file=source.file,
         doc=source.doc,
         zone=zone,
-        land=derive_land(zone),
+        land=land,
         description=body or zone.description,
         description_line=source.body_line,
         citations=citations,
         status_order=status.order if status else None,
         infrastructure=works,
         states=defs["infrastructure_states"],
+        figures=zone_figures(zone, land),
     )
+
+
+def zone_figures(zone: Zone, land: Land) -> dict[str, Figure]:
+    """Every figure field of the zone (a unit or a label in the registry), derived ones filled in."""
+    figures = {}
+    for spec in walk(Zone):
+        if spec.unit is None and not spec.facts.label:
+            continue
+        derived = spec.facts.derivable and spec.name in land.derived
+        value = getattr(land, spec.name) if spec.facts.derivable else read(zone, spec.path)
+        unit = spec.unit.name if spec.unit else spec.kind
+        figures[spec.dotted] = Figure(spec.dotted, value, unit, derived, bool(spec.facts.label))
+    return figures
+
+
+def read(value: Any, path: tuple[str, ...]) -> Any:
+    """The value under ``path`` in a model, None where a group on the way is missing."""
+    for part in path:
+        if value is None:
+            return None
+        value = getattr(value, part, None)
+    return value

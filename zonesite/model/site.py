@@ -8,24 +8,12 @@ from typing import Annotated, Literal
 from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator, model_validator
 
+from .registry import metrics
 from .types import Email, Key, PartialDate, Ref, Text, Url
-from .zone import Contact, Section
+from .zone import Contact, Section, Zone
 
-# What a published plan figure can be computed from (see zonesite/aggregate.py).
-Metric = Literal[
-    "zones",
-    "total_ha",
-    "industrial_land_ha",
-    "leased_ha",
-    "available_ha",
-    "occupancy_pct",
-    "establishments",
-    "fdi_projects",
-    "domestic_projects",
-    "workers",
-    "registered_capital_vnd",
-    "registered_capital_usd",
-]
+# What a published plan figure can be computed from: the number of zones, or any metric of a zone.
+Metric = Literal[("zones", *metrics(Zone))]
 
 
 class Definition(Section):

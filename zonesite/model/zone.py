@@ -7,17 +7,30 @@ by key and defined once in site.yaml.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .facts import Facts, Unit, label
 from .types import Email, PartialDate, Phone, Ref, Text, Url
 
-Hectares = Annotated[float, Field(ge=0, description="hectares")]
-Percent = Annotated[float, Field(ge=0, le=100, description="per cent, 0 to 100")]
-Count = Annotated[int, Field(ge=0)]
-Money = Annotated[float, Field(ge=0)]
-Km = Annotated[float, Field(ge=0, le=2000, description="kilometres")]
+Hectares = Annotated[float, Field(ge=0, description="hectares"), Unit("ha")]
+Percent = Annotated[float, Field(ge=0, le=100, description="per cent, 0 to 100"), Unit("pct")]
+Count = Annotated[int, Field(ge=0), Unit("count")]
+Km = Annotated[float, Field(ge=0, le=2000, description="kilometres"), Unit("km")]
+
+
+def Money(unit: str) -> Any:  # noqa: N802 - reads like a type in annotations
+    """A sum of money that cannot be negative: ``Money("usd/m2")``, the currency first."""
+    return Annotated[float, Field(ge=0), Unit(unit)]
+
+
+PROSE = Facts(prose=True)
+
+
+def figure(vi: str, en: str, metric: bool = False, **facts: Any) -> Facts:
+    """Facts of a figure shown with its label; ``metric`` figures are added up in province totals."""
+    return Facts(label=label(vi, en), metric="sum" if metric else None, **facts)
 
 
 class Section(BaseModel):
@@ -43,10 +56,18 @@ class Location(Section):
 class Dates(Section):
     """When the zone reached each stage; a year alone (2019) is fine when that is all that is known."""
 
-    planned: PartialDate | None = Field(None, description="Included in the approved plan.")
-    established: PartialDate | None = Field(None, description="Decision establishing the zone.")
-    construction_started: PartialDate | None = Field(None, description="Infrastructure works began.")
-    operating_since: PartialDate | None = Field(None, description="First tenants started production.")
+    planned: Annotated[PartialDate | None, figure("Đưa vào quy hoạch", "Included in the plan")] = Field(
+        None, description="Included in the approved plan."
+    )
+    established: Annotated[PartialDate | None, figure("Thành lập", "Established")] = Field(
+        None, description="Decision establishing the zone."
+    )
+    construction_started: Annotated[PartialDate | None, figure("Khởi công hạ tầng", "Construction started")] = Field(
+        None, description="Infrastructure works began."
+    )
+    operating_since: Annotated[PartialDate | None, figure("Hoạt động từ", "Operating since")] = Field(
+        None, description="First tenants started production."
+    )
 
 
 class Decision(Section):
@@ -62,11 +83,28 @@ class Decision(Section):
 class Area(Section):
     """Land, in hectares. Free land and occupancy are computed from the others when left out."""
 
-    total_ha: Hectares | None = Field(None, description="Total planned area of the zone.")
-    industrial_land_ha: Hectares | None = Field(None, description="Land for lease to factories.")
-    leased_ha: Hectares | None = Field(None, description="Industrial land already leased or allocated.")
-    available_ha: Hectares | None = Field(None, description="Industrial land still free to lease.")
-    occupancy_pct: Percent | None = Field(None, description="Share of industrial land leased, per cent.")
+    total_ha: Annotated[Hectares | None, figure("Tổng diện tích", "Total area", metric=True, tile=True)] = Field(
+        None, description="Total planned area of the zone."
+    )
+    industrial_land_ha: Annotated[
+        Hectares | None, figure("Đất công nghiệp", "Industrial land", metric=True, derivable=True)
+    ] = Field(None, description="Land for lease to factories.")
+    leased_ha: Annotated[Hectares | None, figure("Đã cho thuê", "Leased", metric=True, derivable=True)] = Field(
+        None, description="Industrial land already leased or allocated."
+    )
+    available_ha: Annotated[
+        Hectares | None, figure("Còn trống", "Available", metric=True, derivable=True, tile=True)
+    ] = Field(None, description="Industrial land still free to lease.")
+    occupancy_pct: Annotated[
+        Percent | None,
+        Facts(
+            label=label("Tỷ lệ lấp đầy", "Occupancy"),
+            metric="rate",
+            rate_of=("leased_ha", "industrial_land_ha"),
+            derivable=True,
+            tile=True,
+        ),
+    ] = Field(None, description="Share of industrial land leased, per cent.")
     as_of: PartialDate | None = Field(None, description="Date the land figures describe.")
 
 
@@ -85,27 +123,43 @@ class Developer(Section):
 class Lease(Section):
     """What a factory pays for land and services."""
 
-    price_usd_m2: Money | None = Field(None, description="Land lease price in USD per m².")
-    price_vnd_m2: Money | None = Field(None, description="Land lease price in VND per m².")
+    price_usd_m2: Money("usd/m2") | None = Field(None, description="Land lease price in USD per m².")
+    price_vnd_m2: Money("vnd/m2") | None = Field(None, description="Land lease price in VND per m².")
     price_basis: Literal["term", "year"] | None = Field(
         None, description="Whether the price covers the whole lease term or one year."
     )
     term_until: int | None = Field(None, ge=2000, le=2200, description="Year the land-use term ends.")
-    management_fee_usd_m2_year: Money | None = Field(None, description="Management fee, USD per m² per year.")
-    management_fee_vnd_m2_year: Money | None = Field(None, description="Management fee, VND per m² per year.")
-    note: Text | None = Field(None, description="Anything else about prices and payment.")
+    management_fee_usd_m2_year: Money("usd/m2/year") | None = Field(
+        None, description="Management fee, USD per m² per year."
+    )
+    management_fee_vnd_m2_year: Money("vnd/m2/year") | None = Field(
+        None, description="Management fee, VND per m² per year."
+    )
+    note: Annotated[Text | None, PROSE] = Field(None, description="Anything else about prices and payment.")
 
 
 class Tenants(Section):
     """Who already produces in the zone."""
 
-    establishments: Count | None = Field(None, description="Production and business establishments.")
-    fdi_projects: Count | None = Field(None, description="Foreign-invested secondary projects.")
-    domestic_projects: Count | None = Field(None, description="Domestic secondary projects.")
-    workers: Count | None = Field(None, description="People employed in the zone.")
-    registered_capital_vnd: Money | None = Field(None, description="Registered capital of tenants, VND.")
-    registered_capital_usd: Money | None = Field(None, description="Registered capital of tenants, USD.")
-    notable: list[Text] = Field(default_factory=list, description="Well-known tenants or projects.")
+    establishments: Annotated[
+        Count | None, figure("Cơ sở sản xuất, kinh doanh", "Establishments", metric=True, tile=True)
+    ] = Field(None, description="Production and business establishments.")
+    fdi_projects: Annotated[Count | None, figure("Dự án FDI", "FDI projects", metric=True)] = Field(
+        None, description="Foreign-invested secondary projects."
+    )
+    domestic_projects: Annotated[Count | None, figure("Dự án trong nước", "Domestic projects", metric=True)] = Field(
+        None, description="Domestic secondary projects."
+    )
+    workers: Annotated[Count | None, figure("Lao động", "Workers", metric=True, tile=True)] = Field(
+        None, description="People employed in the zone."
+    )
+    registered_capital_vnd: Annotated[
+        Money("vnd") | None, figure("Vốn đăng ký (VND)", "Registered capital (VND)", metric=True)
+    ] = Field(None, description="Registered capital of tenants, VND.")
+    registered_capital_usd: Annotated[
+        Money("usd") | None, figure("Vốn đăng ký (USD)", "Registered capital (USD)", metric=True)
+    ] = Field(None, description="Registered capital of tenants, USD.")
+    notable: Annotated[list[Text], PROSE] = Field(default_factory=list, description="Well-known tenants or projects.")
     as_of: PartialDate | None = Field(None, description="Date the tenant figures describe.")
 
 
@@ -116,7 +170,7 @@ class Work(Section):
     capacity: float | None = Field(None, ge=0, description="Capacity, in the unit the work's definition gives.")
     standard: str | None = Field(None, description="National standard met, e.g. QCVN 40:2011/BTNMT, column A.")
     completed: PartialDate | None = Field(None, description="When the work was finished.")
-    note: Text | None = Field(None, description="Anything an investor should know about it.")
+    note: Annotated[Text | None, PROSE] = Field(None, description="Anything an investor should know about it.")
 
 
 class Link(Section):
@@ -206,28 +260,47 @@ class Zone(Section):
     short_name: Text | None = Field(None, description="Name used in lists and charts, e.g. Trảng É.")
     type: Ref("zone_types") = Field(description="Key of a zone type, e.g. industrial_cluster.")
     status: Ref("statuses") | None = Field(None, description="Key of a status, e.g. operating.")
-    status_note: Text | None = Field(None, description="Why the zone is at this stage, or what holds it up.")
+    status_note: Annotated[Text | None, PROSE] = Field(
+        None, description="Why the zone is at this stage, or what holds it up."
+    )
     featured: bool = Field(False, description="Show on the home page.")
-    summary: Text | None = Field(None, description="One sentence for lists and link previews.")
-    description: Text | None = Field(None, description="Markdown; in a .md zone file, the body instead.")
+    summary: Annotated[Text | None, PROSE] = Field(None, description="One sentence for lists and link previews.")
+    description: Annotated[Text | None, PROSE] = Field(
+        None, description="Markdown; in a .md zone file, the body instead."
+    )
     location: Location = Field(default_factory=Location)
     dates: Dates = Field(default_factory=Dates)
-    decisions: list[Decision] = Field(default_factory=list)
+    decisions: Annotated[
+        list[Decision],
+        Facts(example="{number: 123/QĐ-UBND, date: 2019-05-10, about: {vi: Thành lập cụm, en: Establishment}}"),
+    ] = Field(default_factory=list)
     area: Area = Field(default_factory=Area)
     developer: Developer = Field(default_factory=Developer)
     lease: Lease = Field(default_factory=Lease)
     tenants: Tenants = Field(default_factory=Tenants)
-    infrastructure: dict[Ref("infrastructure"), Work] = Field(
+    infrastructure: Annotated[dict[Ref("infrastructure"), Work], Facts(example="{state: operating}")] = Field(
         default_factory=dict, description="Each work by key, e.g. wastewater_treatment: {state: operating}."
     )
     industries: list[Ref("industries")] = Field(default_factory=list, description="Target industries, by key.")
     incentives: list[Ref("incentives")] = Field(default_factory=list, description="Shared incentives, by key.")
-    local_incentives: list[Text] = Field(default_factory=list, description="Incentives only this zone offers.")
-    connectivity: dict[Ref("connectivity"), Link] = Field(
+    local_incentives: Annotated[list[Text], PROSE] = Field(
+        default_factory=list, description="Incentives only this zone offers."
+    )
+    connectivity: Annotated[dict[Ref("connectivity"), Link], Facts(example="{km: 25, name: ...}")] = Field(
         default_factory=dict, description="Distance to seaport, airport, railway, highway, provincial capital."
     )
-    targets: list[Target] = Field(default_factory=list, description="Goals by year.")
-    photos: list[Photo] = Field(default_factory=list)
-    documents: list[Document] = Field(default_factory=list)
-    contacts: list[Contact] = Field(default_factory=list)
-    sources: list[Citation] = Field(default_factory=list, description="Where the figures come from.")
+    targets: Annotated[list[Target], Facts(example="{year: 2026, occupancy_pct: 60}")] = Field(
+        default_factory=list, description="Goals by year."
+    )
+    photos: Annotated[list[Photo], Facts(example="{file: images/zone.jpg, caption: {vi: ..., en: ...}}")] = Field(
+        default_factory=list
+    )
+    documents: Annotated[list[Document], Facts(example="{title: {vi: ..., en: ...}, url: https://...}")] = Field(
+        default_factory=list
+    )
+    contacts: Annotated[
+        list[Contact], Facts(example="{role: developer, name: ..., phone: '0258 3822 111', email: info@example.vn}")
+    ] = Field(default_factory=list)
+    sources: Annotated[
+        list[Citation], Facts(example="{ref: source-key, checked: 2026-01-31, covers: [area, status]}")
+    ] = Field(default_factory=list, description="Where the figures come from.")

@@ -13,19 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..model.registry import find_ref, is_model, unwrap
+from ..model.registry import FieldSpec, fields
 from ..model.site import Definition
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
 
 Kind = Literal["text", "number", "integer", "date", "boolean", "key", "keys", "choice"]
-
-# Long prose stays in the JSON files; a CSV cell is for figures and short labels.
-PROSE = {"description", "summary", "status_note", "note", "local_incentives", "notable"}
 
 
 @dataclass(frozen=True)
@@ -57,23 +54,12 @@ class Column:
         return value
 
 
-def _kind(annotation: Any) -> Kind:
-    inner = unwrap(annotation)
-    if inner is Text:
-        return "text"
-    if inner is PartialDate:
-        return "date"
-    if inner is bool:
-        return "boolean"
-    if inner is int:
-        return "integer"
-    if inner is float:
-        return "number"
-    if get_origin(inner) is Literal:
-        return "choice"
-    if get_origin(inner) is list:
-        return "keys"
-    return "key" if find_ref(annotation) else "text"
+# How each kind of field reads in a flat table (plain strings are text to a spreadsheet).
+_COLUMN_KIND: dict[str, Kind] = {"string": "text", "groups": "text", "texts": "text", "keyed": "text"}
+
+
+def _kind(spec: FieldSpec) -> Kind:
+    return _COLUMN_KIND.get(spec.kind, spec.kind)  # type: ignore[return-value]
 
 
 def zone_columns(
@@ -114,38 +100,54 @@ def _columns(
     prose: bool,
     slots: dict[str, int] | None = None,
 ) -> Iterator[Column]:
-    for name, info in model.model_fields.items():
-        if name in PROSE and not prose:
+    for spec in fields(model):
+        if spec.facts.prose and not prose:
             continue
-        path = (*prefix, name)
-        annotation = info.annotation
-        inner = unwrap(annotation)
-        description = info.description or ""
-        if is_model(inner):
-            yield from _columns(inner, path, languages, defs, prose, slots)
-        elif get_origin(inner) is dict:
-            ref = find_ref(get_args(inner)[0])
-            value_model = unwrap(get_args(inner)[1])
-            for key, definition in defs.get(ref.kind if ref else "", {}).items():
-                label = definition.label.get("en", languages)[0]
-                for column in _columns(value_model, (*path, key), languages, defs, prose, slots):
-                    yield Column(column.name, column.path, column.kind, f"{label}: {column.description}", column.lang)
-        elif get_origin(inner) is list:
-            item = unwrap(get_args(inner)[0])
+        path = (*prefix, spec.name)
+        if spec.kind == "group" and spec.group is not None:
+            yield from _columns(spec.group, path, languages, defs, prose, slots)
+        elif spec.kind == "keyed":
+            yield from _keyed(spec, path, languages, defs, prose, slots)
+        elif spec.kind in ("groups", "texts"):
             count = (slots or {}).get(".".join(str(p) for p in path), 0)
-            if is_model(item):
-                for index in range(count):
-                    yield from _columns(item, (*path, index), languages, defs, prose, slots)
-            elif item is Text:
-                for index in range(count):
-                    for lang in languages:
-                        yield Column(
-                            _name((*path, index, lang)), (*path, index), "text", f"{description} ({lang})", lang
-                        )
-            else:
-                yield Column(_name(path), path, "keys", description)
-        elif inner is Text:
+            yield from _slots(spec, path, count, languages, defs, prose, slots)
+        elif spec.kind == "text":
             for lang in languages:
-                yield Column(_name((*path, lang)), path, "text", f"{description} ({lang})", lang)
+                yield Column(_name((*path, lang)), path, "text", f"{spec.description} ({lang})", lang)
         else:
-            yield Column(_name(path), path, _kind(annotation), description)
+            yield Column(_name(path), path, _kind(spec), spec.description)
+
+
+def _keyed(
+    spec: FieldSpec,
+    path: tuple[str | int, ...],
+    languages: list[str],
+    defs: dict[str, dict[str, Definition]],
+    prose: bool,
+    slots: dict[str, int] | None,
+) -> Iterator[Column]:
+    """One set of columns per defined key of a keyed section (each infrastructure work)."""
+    if spec.group is None:
+        return
+    for key, definition in defs.get(spec.ref or "", {}).items():
+        label = definition.label.get("en", languages)[0]
+        for column in _columns(spec.group, (*path, key), languages, defs, prose, slots):
+            yield Column(column.name, column.path, column.kind, f"{label}: {column.description}", column.lang)
+
+
+def _slots(
+    spec: FieldSpec,
+    path: tuple[str | int, ...],
+    count: int,
+    languages: list[str],
+    defs: dict[str, dict[str, Definition]],
+    prose: bool,
+    slots: dict[str, int] | None,
+) -> Iterator[Column]:
+    """Numbered columns for the first ``count`` items of a list of groups or texts."""
+    for index in range(count):
+        if spec.group is not None:
+            yield from _columns(spec.group, (*path, index), languages, defs, prose, slots)
+        else:
+            for lang in languages:
+                yield Column(_name((*path, index, lang)), (*path, index), "text", f"{spec.description} ({lang})", lang)

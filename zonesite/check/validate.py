@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from ..model.registry import model_at
+from ..model.registry import model_at, spec_at
 from ..model.types import describe
 from ..source.parse import Document
 from ..suggest import did_you_mean
@@ -129,7 +129,8 @@ def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> 
     elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
         written = doc.raw.get(loc, str(value))
         message = f"expected text, got the number {written}"
-        if str(loc[-1]) in ("phone", "zalo", "number"):
+        spec = spec_at(model, loc)
+        if spec is not None and spec.digits:
             kept = "the leading 0 is kept" if written.startswith("0") else "it is kept as written"
             hint = f"put it in quotes, e.g. '{written}', so {kept}"
         else:

@@ -9,6 +9,8 @@ from typing import Any
 
 from ..check.settings import read_settings
 from ..errors import Abort, Problem
+from ..model.registry import keyed_sections
+from ..model.zone import Zone
 from ..pipeline import read_site
 from ..source.files import SLUG
 from ..staff.spreadsheet import SheetProblem, cell, exported_zone, read_sheet, sheet_columns, write_csv, write_xlsx
@@ -56,7 +58,7 @@ def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
     if problems:
         raise SheetAbort(problems)
     views = {v.slug: v for v in site.zones}
-    keys_order = {"infrastructure": list(site.defs["infrastructure"]), "connectivity": list(site.defs["connectivity"])}
+    keys_order = {path: list(site.defs[kind]) for path, kind in keyed_sections(Zone).items()}
     edits: list[Edit] = []
     bad_slugs = [
         SheetProblem(sheet.name, r.number, "slug", f"'{r.slug}' is not a valid slug (a-z, 0-9, '-')")

@@ -36,6 +36,12 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Digits:
+    """Marks text made of digits that must stay exactly as written: phone numbers keep their
+    leading 0, decision numbers their form, so a bare number there is told to be quoted."""
+
+
+@dataclass(frozen=True)
 class Facts:
     """Facts about one field beyond its type; see the module's docstring."""
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo, PydanticUndefined
 
 from ..suggest import did_you_mean
-from .facts import Facts, Unit
+from .facts import Digits, Facts, Unit
 from .types import PartialDate, RefTo, Text
 
 # What a field holds, as every consumer needs to know it:
@@ -92,6 +92,7 @@ class FieldSpec:
     choices: tuple[Any, ...] = ()
     unit: Unit | None = None
     facts: Facts = NO_FACTS
+    digits: bool = False
 
     @property
     def name(self) -> str:
@@ -182,7 +183,8 @@ def _spec(path: tuple[str, ...], info: FieldInfo) -> FieldSpec:
     facts = next((m for m in info.metadata if isinstance(m, Facts)), NO_FACTS)
     unit = next(_markers(annotation, Unit), None)
     choices = get_args(inner) if kind == "choice" else ()
-    return FieldSpec(path, info, kind, inner, ref.kind if ref else None, group, choices, unit, facts)
+    digits = any(isinstance(m, Digits) for m in info.metadata) or next(_markers(annotation, Digits), None) is not None
+    return FieldSpec(path, info, kind, inner, ref.kind if ref else None, group, choices, unit, facts, digits)
 
 
 @cache
@@ -259,6 +261,14 @@ def model_at(root: type[BaseModel], path: tuple[str | int, ...]) -> type[BaseMod
             return None
     annotation = unwrap(annotation)
     return annotation if is_model(annotation) else None
+
+
+def spec_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> FieldSpec | None:
+    """The field a value at ``loc`` belongs to (``("contacts", 0, "phone")`` → Contact.phone), or None."""
+    parent = model_at(root, loc[:-1]) if loc else None
+    if parent is None:
+        return None
+    return next((spec for spec in fields(parent) if spec.name == str(loc[-1])), None)
 
 
 def known_path(root: type[BaseModel], dotted: str, dict_keys: dict[str, set[str]] | None = None) -> str | None:

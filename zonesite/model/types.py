@@ -15,6 +15,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic_core import PydanticCustomError, core_schema
 
 from ..suggest import did_you_mean
+from .facts import Digits
 
 ANY_LANGUAGE = "*"
 
@@ -349,4 +350,4 @@ class _Pattern:
 
 Url = Annotated[str, _Pattern(_URL, "web address", "https://example.gov.vn/page")]
 Email = Annotated[str, _Pattern(_EMAIL, "e-mail address", "contact@example.gov.vn")]
-Phone = Annotated[str, _Pattern(_PHONE, "phone number", "'+84 258 3822 111' or '0258 3822 111'")]
+Phone = Annotated[str, _Pattern(_PHONE, "phone number", "'+84 258 3822 111' or '0258 3822 111'"), Digits()]

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .facts import Facts, Unit, label
+from .facts import Digits, Facts, Unit, label
 from .types import Email, PartialDate, Phone, Ref, Text, Url
 
 Hectares = Annotated[float, Field(ge=0, description="hectares"), Unit("ha")]
@@ -73,7 +73,7 @@ class Dates(Section):
 class Decision(Section):
     """A legal decision about the zone (establishment, detailed plan, investment approval)."""
 
-    number: str = Field(description="Decision number as printed, e.g. 1234/QĐ-UBND.")
+    number: Annotated[str, Digits()] = Field(description="Decision number as printed, e.g. 1234/QĐ-UBND.")
     date: PartialDate | None = Field(None, description="Date the decision was signed.")
     issuer: Text | None = Field(None, description="Who issued it, e.g. the provincial People's Committee.")
     about: Text | None = Field(None, description="What it decides.")

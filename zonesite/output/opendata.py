@@ -17,10 +17,24 @@ from pydantic import BaseModel
 
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
+from ..model import routes
+from ..model.registry import FieldSpec, derivable
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
+from ..model.zone import Zone
 from ..staff.columns import Column, zone_columns
 
-DERIVABLE = ("industrial_land_ha", "leased_ha", "available_ha", "occupancy_pct")
+
+def _derivable() -> list[FieldSpec]:
+    return derivable(Zone)
+
+
+def _flag(spec: FieldSpec) -> str:
+    """The CSV column saying whether a figure was calculated: ``area_leased_ha_calculated``."""
+    return f"{'_'.join(spec.path)}_calculated"
+
+
+def _url(site: DerivedSite, lang: str, view: ZoneView) -> str:
+    return f"{site.config.base_url}{lang}/{routes.zone_path(view.slug)}"
 
 
 def to_json(value: Any, languages: list[str]) -> Any:
@@ -44,12 +58,13 @@ def zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
     """Everything known about one zone, with derived land figures filled in."""
     languages = site.languages
     record: dict[str, Any] = {"slug": view.slug}
-    record["url"] = {lang: f"{site.config.base_url}{lang}/clusters/{view.slug}/" for lang in languages}
+    record["url"] = {lang: _url(site, lang, view) for lang in languages}
     record.update(to_json(view.zone, languages))
-    area = record["area"]
-    for name in DERIVABLE:
-        area[name] = getattr(view.land, name)
-    area["calculated"] = sorted(view.land.derived)
+    for spec in _derivable():
+        record[spec.path[0]][spec.name] = view.value(spec.dotted)
+    for group in dict.fromkeys(spec.path[0] for spec in _derivable()):
+        derived = [f.path.rpartition(".")[2] for f in view.figures.values() if f.derived and f.group == group]
+        record[group]["calculated"] = sorted(derived)
     record["last_checked"] = str(view.last_checked) if view.last_checked else None
     return record
 
@@ -61,23 +76,24 @@ def csv_columns(site: DerivedSite) -> list[Column]:
 def flat_row(site: DerivedSite, view: ZoneView, columns: list[Column]) -> dict[str, Any]:
     """One zone as a flat row: the schema's columns, then calculated flags, check date and links."""
     row: dict[str, Any] = {"slug": view.slug}
+    derived = {spec.path for spec in _derivable()}
     for column in columns:
-        if column.path[0] == "area" and column.path[-1] in DERIVABLE:
-            row[column.name] = getattr(view.land, column.path[-1])
+        if column.path in derived:
+            row[column.name] = view.value(".".join(map(str, column.path)))
         else:
             row[column.name] = column.read(view.zone)
-    for name in DERIVABLE:
-        row[f"area_{name}_calculated"] = name in view.land.derived
+    for spec in _derivable():
+        row[_flag(spec)] = view.figures[spec.dotted].derived
     row["last_checked"] = str(view.last_checked) if view.last_checked else None
     for lang in site.languages:
-        row[f"url_{lang}"] = f"{site.config.base_url}{lang}/clusters/{view.slug}/"
+        row[f"url_{lang}"] = _url(site, lang, view)
     return row
 
 
 def extra_columns(site: DerivedSite) -> list[tuple[str, str]]:
     """The columns that are not zone fields, with their meaning, for the data page."""
     extra = [("slug", "Identifier of the zone, also its address on the site.")]
-    extra += [(f"area_{n}_calculated", f"true if {n} was calculated from the other land figures") for n in DERIVABLE]
+    extra += [(_flag(s), f"true if {s.name} was calculated from the other land figures") for s in _derivable()]
     extra.append(("last_checked", "Latest date the zone's figures were checked against a source."))
     extra += [(f"url_{lang}", f"The zone's fact sheet ({lang}).") for lang in site.languages]
     return extra

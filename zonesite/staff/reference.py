@@ -6,17 +6,11 @@ never drifts from what validation accepts.
 
 from __future__ import annotations
 
-import types
-import typing
-from typing import Any, Literal, get_args, get_origin
-
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo, PydanticUndefined
 
 from ..model.page import PageMeta
-from ..model.registry import is_model, unwrap
+from ..model.registry import FieldSpec, fields
 from ..model.site import SiteConfig
-from ..model.types import Key, PartialDate, RefTo, Text
 from ..model.zone import Zone
 
 INTRO = """# Field reference
@@ -32,61 +26,50 @@ transport links, which a site may extend.
 """
 
 
-def type_name(annotation: Any) -> str:
+_SCALAR_WORDS = {
+    "text": "text",
+    "string": "string",
+    "date": "date",
+    "integer": "whole number",
+    "number": "number",
+    "boolean": "true/false",
+}
+
+
+def type_name(spec: FieldSpec) -> str:
     """A field's type in the words of the reference."""
-    for meta in getattr(annotation, "__metadata__", ()):
-        if isinstance(meta, RefTo):
-            return f"key of `{meta.kind}`"
-    if annotation is Key:
-        return "key"
-    origin = get_origin(annotation)
-    if origin is typing.Annotated:
-        return type_name(get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        rest = [a for a in get_args(annotation) if a is not type(None)]
-        return " or ".join(type_name(a) for a in rest)
-    if origin is Literal:
-        return "one of " + ", ".join(f"`{v}`" for v in get_args(annotation))
-    if origin is list:
-        return f"list of {type_name(get_args(annotation)[0])}"
-    if origin is dict:
-        key, value = get_args(annotation)
-        return f"{type_name(key)} → {type_name(value)}"
-    names = {Text: "text", PartialDate: "date", str: "string", int: "whole number", float: "number", bool: "true/false"}
-    if annotation in names:
-        return names[annotation]
-    if is_model(annotation):
-        return f"group ({annotation.__name__})"
-    return getattr(annotation, "__name__", str(annotation))
+    if spec.kind == "key":
+        return f"key of `{spec.ref}`"
+    if spec.kind == "choice":
+        return "one of " + ", ".join(f"`{v}`" for v in spec.choices)
+    if spec.kind == "group" and spec.group is not None:
+        return f"group ({spec.group.__name__})"
+    if spec.kind == "groups" and spec.group is not None:
+        return f"list of group ({spec.group.__name__})"
+    if spec.kind in ("texts", "keys"):
+        item = f"key of `{spec.ref}`" if spec.ref else _SCALAR_WORDS.get(_item_kind(spec), "string")
+        return f"list of {item}"
+    if spec.kind == "keyed":
+        key = f"key of `{spec.ref}`" if spec.ref else "key"
+        value = f"group ({spec.group.__name__})" if spec.group is not None else "value"
+        return f"{key} → {value}"
+    return _SCALAR_WORDS[spec.kind]
 
 
-def _constraints(annotation: Any) -> list[Any]:
-    """Constraint objects (Ge, Le...) declared inside an annotation, e.g. ``Hectares | None``."""
-    found: list[Any] = []
-    for meta in getattr(annotation, "__metadata__", ()):
-        found += list(meta.metadata) if isinstance(meta, FieldInfo) else [meta]
-    for arg in get_args(annotation):
-        if get_origin(annotation) is not typing.Annotated or arg is get_args(annotation)[0]:
-            found += _constraints(arg)
-    return found
+def _item_kind(spec: FieldSpec) -> str:
+    return "text" if spec.kind == "texts" else "string"
 
 
-def _limits(info: FieldInfo) -> str:
-    parts = []
-    for meta in [*info.metadata, *_constraints(info.annotation)]:
-        for attr, word in (("ge", "≥"), ("le", "≤"), ("gt", ">"), ("lt", "<")):
-            value = getattr(meta, attr, None)
-            if value is not None:
-                parts.append(f"{word} {value:g}")
+def _limits(spec: FieldSpec) -> str:
+    words = {"ge": "≥", "le": "≤", "gt": ">", "lt": "<"}
+    parts = [f"{words[attr]} {value:g}" for attr, value in spec.limits()]
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _default(info: FieldInfo) -> str:
-    if info.is_required():
+def _default(spec: FieldSpec) -> str:
+    if spec.info.is_required():
         return "**required**"
-    if info.default is PydanticUndefined or info.default is None:
-        return ""
-    return f"`{str(info.default).lower() if isinstance(info.default, bool) else info.default}`"
+    return f"`{spec.default_words}`" if spec.default_words else ""
 
 
 def model_table(model: type[BaseModel], heading: str, prefix: str = "", level: int = 2) -> list[str]:
@@ -94,19 +77,13 @@ def model_table(model: type[BaseModel], heading: str, prefix: str = "", level: i
     lines = [f"{'#' * level} {heading}", "", (model.__doc__ or "").strip().replace("\n", " "), ""]
     lines += ["| field | type | default | meaning |", "| --- | --- | --- | --- |"]
     nested: list[tuple[str, type[BaseModel]]] = []
-    for name, info in model.model_fields.items():
-        annotation = info.annotation
-        inner = unwrap(annotation)
-        group = next((c for c in (inner, *get_args(inner)) if is_model(c)), None)
+    for spec in fields(model):
+        group = spec.group
         if group is not None and group not in [n[1] for n in nested]:
-            nested.append((name, group))
-        ref = next((m for m in info.metadata if isinstance(m, RefTo)), None)
-        kind = f"key of `{ref.kind}`" if ref else type_name(annotation)
-        if ref and get_origin(unwrap(annotation)) is list:
-            kind = f"list of key of `{ref.kind}`"
-        meaning = info.description or ((group.__doc__ or "").strip().split("\n")[0] if group else "")
+            nested.append((spec.name, group))
+        meaning = spec.description or ((group.__doc__ or "").strip().split("\n")[0] if group else "")
         meaning = meaning.replace("|", "\\|")
-        lines.append(f"| `{name}` | {kind}{_limits(info)} | {_default(info)} | {meaning} |")
+        lines.append(f"| `{spec.name}` | {type_name(spec)}{_limits(spec)} | {_default(spec)} | {meaning} |")
     lines.append("")
     for name, sub in nested:
         path = f"{prefix}{name}"

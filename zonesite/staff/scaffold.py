@@ -8,25 +8,12 @@ is the rest of the name ("Điện Thọ 2" → ``dien-tho-2``).
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args, get_origin
-
 from pydantic import BaseModel
 from slugify import slugify
 
-from ..model.registry import find_ref, is_model, unwrap
+from ..model.registry import FieldSpec, fields
 from ..model.site import Definition
-from ..model.types import PartialDate, RefTo, Text
 from ..model.zone import Zone
-
-# Lists of groups are written as an empty list with a commented example item.
-ITEM_HINT = {
-    "decisions": "- {number: 123/QĐ-UBND, date: 2019-05-10, about: {vi: Thành lập cụm, en: Establishment}}",
-    "targets": "- {year: 2026, occupancy_pct: 60}",
-    "photos": "- {file: images/zone.jpg, caption: {vi: ..., en: ...}}",
-    "documents": "- {title: {vi: ..., en: ...}, url: https://...}",
-    "contacts": "- {role: developer, name: ..., phone: '0258 3822 111', email: info@example.vn}",
-    "sources": "- {ref: source-key, checked: 2026-01-31, covers: [area, status]}",
-}
 
 
 def guess_type(name: str, zone_types: dict[str, Definition]) -> tuple[str | None, str]:
@@ -46,17 +33,15 @@ def slug_for(rest: str) -> str:
     return slugify(rest) or "zone"
 
 
-def _comment(info: Any, annotation: Any, defs: dict[str, dict[str, Definition]]) -> str:
-    parts = [info.description] if info.description else []
-    ref = next((m for m in info.metadata if isinstance(m, RefTo)), None) or find_ref(annotation)
-    inner = unwrap(annotation)
-    if ref and ref.kind in defs and get_origin(inner) is not dict:
-        parts.append("Keys: " + ", ".join(defs[ref.kind]) + ".")
-    if get_origin(inner) is Literal:
-        parts.append("One of: " + ", ".join(str(v) for v in get_args(inner)) + ".")
-    if inner is Text:
+def _comment(spec: FieldSpec, defs: dict[str, dict[str, Definition]]) -> str:
+    parts = [spec.description] if spec.description else []
+    if spec.ref and spec.ref in defs and spec.kind != "keyed":
+        parts.append("Keys: " + ", ".join(defs[spec.ref]) + ".")
+    if spec.kind == "choice":
+        parts.append("One of: " + ", ".join(str(v) for v in spec.choices) + ".")
+    if spec.kind == "text":
         parts.append("Text: one line, or {vi: ..., en: ...}.")
-    if inner is PartialDate:
+    if spec.kind == "date":
         parts.append("Date: 2024-05-28, 2024-05 or 2024.")
     return " ".join(parts)
 
@@ -65,31 +50,30 @@ def _emit(
     model: type[BaseModel], values: dict[str, str], defs: dict[str, dict[str, Definition]], indent: str = ""
 ) -> list[str]:
     lines: list[str] = []
-    for name, info in model.model_fields.items():
-        annotation = info.annotation
-        inner = unwrap(annotation)
-        comment = _comment(info, annotation, defs)
+    for spec in fields(model):
+        comment = _comment(spec, defs)
         if comment:
             lines.append(f"{indent}# {comment}")
-        if name in values:
-            lines.append(f"{indent}{name}: {values[name]}")
-        elif is_model(inner):
-            lines.append(f"{indent}{name}:")
-            lines += _emit(inner, {}, defs, indent + "  ")
-        elif get_origin(inner) is list:
-            lines.append(f"{indent}{name}: []")
-            if name in ITEM_HINT:
-                lines.append(f"{indent}#   {ITEM_HINT[name]}")
-        elif get_origin(inner) is dict:
-            lines.append(f"{indent}{name}: {{}}")
-            kind = "infrastructure" if name == "infrastructure" else "connectivity"
-            example = "{state: operating}" if kind == "infrastructure" else "{km: 25, name: ...}"
-            lines += [f"{indent}#   {key}: {example}" for key in defs.get(kind, {})]
-        elif inner is bool:
-            lines.append(f"{indent}{name}: {str(info.default).lower()}")
-        else:
-            lines.append(f"{indent}{name}:")
+        lines += _value_lines(spec, values, defs, indent)
     return lines
+
+
+def _value_lines(
+    spec: FieldSpec, values: dict[str, str], defs: dict[str, dict[str, Definition]], indent: str
+) -> list[str]:
+    """The field's line, with an example item under an empty list or keyed section."""
+    name, example = spec.name, spec.facts.example
+    if name in values:
+        return [f"{indent}{name}: {values[name]}"]
+    if spec.kind == "group" and spec.group is not None:
+        return [f"{indent}{name}:", *_emit(spec.group, {}, defs, indent + "  ")]
+    if spec.kind in ("groups", "texts", "keys"):
+        return [f"{indent}{name}: []"] + ([f"{indent}#   - {example}"] if example else [])
+    if spec.kind == "keyed":
+        return [f"{indent}{name}: {{}}"] + [f"{indent}#   {key}: {example}" for key in defs.get(spec.ref or "", {})]
+    if spec.kind == "boolean":
+        return [f"{indent}{name}: {str(spec.info.default).lower()}"]
+    return [f"{indent}{name}:"]
 
 
 def _quote(text: str) -> str:

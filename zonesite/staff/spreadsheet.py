@@ -23,23 +23,14 @@ from pydantic import ValidationError
 
 from ..check.rules import check_zone
 from ..check.validate import field_name
+from ..check.zones import section_keys
 from ..derive.site import DerivedSite
-from ..derive.zones import ZoneView
+from ..derive.zones import ZoneView, read
+from ..model.registry import list_fields
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
 from ..suggest import did_you_mean
 from .columns import Column, zone_columns
-
-LIST_FIELDS = (
-    "decisions",
-    "targets",
-    "photos",
-    "documents",
-    "contacts",
-    "sources",
-    "local_incentives",
-    "tenants.notable",
-)
 
 
 def exported_zone(view: ZoneView) -> Zone:
@@ -50,9 +41,8 @@ def exported_zone(view: ZoneView) -> Zone:
 def sheet_columns(site: DerivedSite, zones: list[Zone], minimum: int = 1) -> list[Column]:
     """Every column, with as many numbered slots for each list as the fullest zone needs."""
     slots = {}
-    for name in LIST_FIELDS:
-        head, _, tail = name.partition(".")
-        counts = [len(getattr(getattr(z, head), tail) if tail else getattr(z, head)) for z in zones]
+    for name in list_fields(Zone):
+        counts = [len(read(z, tuple(name.split(".")))) for z in zones]
         slots[name] = max([minimum, *counts])
     return zone_columns(site.languages, site.defs, prose=True, slots=slots)
 
@@ -305,7 +295,7 @@ def _validate_row(
             column = _column_for(loc, columns)
             problems.append(SheetProblem(name, number, column, message + (f" ({hint})" if hint else "")))
         return None, problems
-    dict_keys = {"infrastructure": set(site.defs["infrastructure"]), "connectivity": set(site.defs["connectivity"])}
+    dict_keys = section_keys({kind: set(keys) for kind, keys in site.defs.items()})
     found = [
         SheetProblem(name, number, _column_for(path, columns), message + (f" ({hint})" if hint else ""))
         for path, message, hint in check_zone(zone, dict_keys, site.static_dirs)

@@ -9,12 +9,12 @@ diacritics, ``đ`` → ``d``, lower case) the same way the script folds what the
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from slugify import slugify
 
+from ..model.site import Definition
 from ..model.types import Text
-from .site import DerivedSite
 from .zones import ZoneView
 
 
@@ -44,50 +44,88 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def row_data(site: DerivedSite, view: ZoneView) -> dict[str, str]:
-    """``data-`` attributes of one listing row (values are plain text; the template escapes them)."""
+@dataclass(frozen=True)
+class Row:
+    """What the listing's script filters and sorts one zone on, as ``data-`` attributes (plain text,
+    escaped by the template); empty where the zone does not publish the figure."""
+
+    slug: str
+    name: str
+    district: str
+    province: str
+    type: str
+    status: str
+    free: str
+    occupancy: str
+    price: str
+    industries: str
+    ready: str
+    seaport: str
+    airport: str
+
+    def attributes(self) -> list[tuple[str, str]]:
+        return [(f.name, getattr(self, f.name)) for f in fields(self)]
+
+
+def listing_row(view: ZoneView, languages: list[str], province: Text) -> Row:
+    """The listing row of one zone."""
     z = view.zone
-    languages = site.languages
     names = _all_languages(z.name) + _all_languages(z.short_name)
     ready = [key for key, _, work in view.infrastructure if work is not None and view.states[work.state].ready]
-    links = z.connectivity
-    return {
-        "slug": view.slug,
-        "name": fold(" | ".join(names)),
-        "district": place_key(z.location.district, languages),
-        "province": place_key(z.location.province or site.config.province, languages),
-        "type": z.type,
-        "status": z.status or "",
-        "free": _number(view.land.available_ha),
-        "occupancy": _number(view.land.occupancy_pct),
-        "price": _number(z.lease.price_usd_m2),
-        "industries": " ".join(z.industries),
-        "ready": " ".join(ready),
-        "seaport": _number(links["seaport"].km if "seaport" in links else None),
-        "airport": _number(links["airport"].km if "airport" in links else None),
-    }
+    return Row(
+        slug=view.slug,
+        name=fold(" | ".join(names)),
+        district=place_key(z.location.district, languages),
+        province=place_key(z.location.province or province, languages),
+        type=z.type,
+        status=z.status or "",
+        free=_number(view.land.available_ha),
+        occupancy=_number(view.land.occupancy_pct),
+        price=_number(z.lease.price_usd_m2),
+        industries=" ".join(z.industries),
+        ready=" ".join(ready),
+        seaport=_number(_km(view, "seaport")),
+        airport=_number(_km(view, "airport")),
+    )
 
 
-def filter_options(site: DerivedSite) -> dict[str, list[Option]]:
+def _km(view: ZoneView, link: str) -> float | None:
+    hop = view.zone.connectivity.get(link)
+    return hop.km if hop else None
+
+
+@dataclass(frozen=True)
+class Filters:
     """The choices each filter offers: only values some zone has, in the definitions' order."""
-    languages = site.languages
-    zones = [v.zone for v in site.zones]
+
+    district: list[Option]
+    province: list[Option]
+    type: list[Option]
+    status: list[Option]
+    industry: list[Option]
+    ready: list[Option]
+
+
+def filters(
+    zones: list[ZoneView], languages: list[str], province: Text, defs: dict[str, dict[str, Definition]]
+) -> Filters:
+    """The filter choices for these zones."""
     districts: dict[str, Text] = {}
     provinces: dict[str, Text] = {}
-    for z in zones:
+    for z in (v.zone for v in zones):
         if z.location.district:
             districts.setdefault(place_key(z.location.district, languages), z.location.district)
-        province = z.location.province or site.config.province
-        provinces.setdefault(place_key(province, languages), province)
-    used_types = {z.type for z in zones}
-    used_status = {z.status for z in zones}
-    used_industries = {key for z in zones for key in z.industries}
-    defs = site.defs
-    return {
-        "district": [Option(k, t) for k, t in sorted(districts.items())],
-        "province": [Option(k, t) for k, t in sorted(provinces.items())],
-        "type": [Option(k, d.label) for k, d in defs["zone_types"].items() if k in used_types],
-        "status": [Option(k, d.label) for k, d in defs["statuses"].items() if k in used_status],
-        "industry": [Option(k, d.label) for k, d in defs["industries"].items() if k in used_industries],
-        "ready": [Option(k, d.label) for k, d in defs["infrastructure"].items()],
-    }
+        place = z.location.province or province
+        provinces.setdefault(place_key(place, languages), place)
+
+    def used(kind: str, keys: set[str | None]) -> list[Option]:
+        return [Option(k, d.label) for k, d in defs[kind].items() if k in keys]
+
+    return Filters(
+        district=[Option(k, t) for k, t in sorted(districts.items())],
+        province=[Option(k, t) for k, t in sorted(provinces.items())],
+        type=used("zone_types", {v.zone.type for v in zones}),
+        status=used("statuses", {v.zone.status for v in zones}),
+        industry=used("industries", {key for v in zones for key in v.zone.industries}),
+        ready=[Option(k, d.label) for k, d in defs["infrastructure"].items()],
+    )

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from ..check import CheckedSite, PageView, Strings
 from ..model.site import Definition, SiteConfig
+from .columns import data_columns
+from .dashboard import DashboardSeries, dashboard
+from .listing import Filters, Row, filters, listing_row
+from .mapping import MapPoint, map_points
 from .summary import FigureRow, Summary, plan_rows, summarize
 from .zones import ZoneView, derive_zone
 
@@ -25,6 +29,11 @@ class DerivedSite:
     summary: Summary
     template_dirs: list[Path]
     static_dirs: list[Path]
+    filters: Filters
+    listing: dict[str, Row]  # each zone's listing row, by slug
+    map_points: dict[str, MapPoint]  # each mapped zone's marker, by slug
+    dashboard: DashboardSeries
+    data_columns: list[tuple[str, str, str]]  # (column, kind, meaning) of the open data files
 
     @property
     def languages(self) -> list[str]:
@@ -44,6 +53,7 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""
     config, defs = checked.config, checked.defs
     views = [derive_zone(z.source, z.zone, z.body, defs, config.sources) for z in checked.zones]
+
     return DerivedSite(
         root=checked.root,
         config=config,
@@ -55,4 +65,9 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
         summary=summarize(views, defs),
         template_dirs=checked.template_dirs,
         static_dirs=checked.static_dirs,
+        filters=filters(views, config.languages, config.province, defs),
+        listing={v.slug: listing_row(v, config.languages, config.province) for v in views},
+        map_points=map_points(views, defs["statuses"]),
+        dashboard=dashboard(views, defs),
+        data_columns=data_columns(config.languages, defs),
     )

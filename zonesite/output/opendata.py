@@ -15,22 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..derive.columns import Column, csv_columns, derivable_specs, flag_column
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
 from ..model import routes
-from ..model.registry import FieldSpec, derivable
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
-from ..model.zone import Zone
-from ..staff.columns import Column, zone_columns
-
-
-def _derivable() -> list[FieldSpec]:
-    return derivable(Zone)
-
-
-def _flag(spec: FieldSpec) -> str:
-    """The CSV column saying whether a figure was calculated: ``area_leased_ha_calculated``."""
-    return f"{'_'.join(spec.path)}_calculated"
 
 
 def _url(site: DerivedSite, lang: str, view: ZoneView) -> str:
@@ -60,43 +49,30 @@ def zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
     record: dict[str, Any] = {"slug": view.slug}
     record["url"] = {lang: _url(site, lang, view) for lang in languages}
     record.update(to_json(view.zone, languages))
-    for spec in _derivable():
+    for spec in derivable_specs():
         record[spec.path[0]][spec.name] = view.value(spec.dotted)
-    for group in dict.fromkeys(spec.path[0] for spec in _derivable()):
+    for group in dict.fromkeys(spec.path[0] for spec in derivable_specs()):
         derived = [f.path.rpartition(".")[2] for f in view.figures.values() if f.derived and f.group == group]
         record[group]["calculated"] = sorted(derived)
     record["last_checked"] = str(view.last_checked) if view.last_checked else None
     return record
 
 
-def csv_columns(site: DerivedSite) -> list[Column]:
-    return zone_columns(site.languages, site.defs, compact=True)
-
-
 def flat_row(site: DerivedSite, view: ZoneView, columns: list[Column]) -> dict[str, Any]:
     """One zone as a flat row: the schema's columns, then calculated flags, check date and links."""
     row: dict[str, Any] = {"slug": view.slug}
-    derived = {spec.path for spec in _derivable()}
+    derived = {spec.path for spec in derivable_specs()}
     for column in columns:
         if column.path in derived:
             row[column.name] = view.value(".".join(map(str, column.path)))
         else:
             row[column.name] = column.read(view.zone)
-    for spec in _derivable():
-        row[_flag(spec)] = view.figures[spec.dotted].derived
+    for spec in derivable_specs():
+        row[flag_column(spec)] = view.figures[spec.dotted].derived
     row["last_checked"] = str(view.last_checked) if view.last_checked else None
     for lang in site.languages:
         row[f"url_{lang}"] = _url(site, lang, view)
     return row
-
-
-def extra_columns(site: DerivedSite) -> list[tuple[str, str]]:
-    """The columns that are not zone fields, with their meaning, for the data page."""
-    extra = [("slug", "Identifier of the zone, also its address on the site.")]
-    extra += [(_flag(s), f"true if {s.name} was calculated from the other land figures") for s in _derivable()]
-    extra.append(("last_checked", "Latest date the zone's figures were checked against a source."))
-    extra += [(f"url_{lang}", f"The zone's fact sheet ({lang}).") for lang in site.languages]
-    return extra
 
 
 def _dump(data: Any) -> bytes:
@@ -128,7 +104,7 @@ def _geojson(site: DerivedSite, rows: list[dict[str, Any]]) -> bytes:
 
 def open_data(site: DerivedSite) -> dict[str, bytes]:
     """``{path: bytes}`` of the data files under ``data/``."""
-    columns = csv_columns(site)
+    columns = csv_columns(site.languages, site.defs)
     records = [zone_record(site, view) for view in site.zones]
     rows = [flat_row(site, view, columns) for view in site.zones]
     meta = {

@@ -16,11 +16,16 @@ import jinja2
 from babel import Locale
 from markupsafe import Markup
 
+from ..derive.dashboard import DashboardSeries
+from ..derive.mapping import MapPoint
 from ..derive.pages import Page
 from ..derive.site import DerivedSite
+from ..derive.zones import ZoneView
+from ..model import routes
 from ..model.types import PartialDate, Text
 from . import format as fmt
-from .helpers import Helpers
+from .dashboard import Dashboard, Words, draw
+from .helpers import json_script, mailto, marker, og_locale, place_jsonld
 from .markdown import relative, render_markdown
 
 
@@ -52,7 +57,12 @@ class Renderer:
             language_links=self.language_links,
             language_name=language_name,
         )
-        self.env.globals.update(Helpers(self).globals())
+        self.env.globals.update(
+            json_script=json_script,
+            og_locale=og_locale,
+            zone_jsonld=self.zone_jsonld,
+            inquiry_mailto=self.inquiry_mailto,
+        )
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.filters.update(
             tr=self.tr,
@@ -65,6 +75,8 @@ class Renderer:
             money=self.money,
             date=self.date,
             has_lang=self.has_lang,
+            markers=self.markers,
+            charts=self.charts,
         )
 
     # --- language and URLs -------------------------------------------------------------------
@@ -141,7 +153,7 @@ class Renderer:
         page = self._page(ctx)
         items = [
             ("", self.t(ctx, "nav_home")),
-            ("clusters/", self.t(ctx, "nav_clusters")),
+            (f"{routes.ZONES}/", self.t(ctx, "nav_clusters")),
             ("map/", self.t(ctx, "nav_map")),
             ("dashboard/", self.t(ctx, "nav_dashboard")),
         ]
@@ -219,6 +231,44 @@ class Renderer:
     @jinja2.pass_context
     def date(self, ctx: Any, value: PartialDate | None) -> Markup:
         return self._figure(ctx, fmt.date(value, self._page(ctx).lang))
+
+    # --- investor tools ------------------------------------------------------------------------
+    @jinja2.pass_context
+    def markers(self, ctx: Any, points: list[MapPoint]) -> list[dict[str, Any]]:
+        """Map markers worded and linked for this page."""
+        lang = self._page(ctx).lang
+        unknown, missing = self.t(ctx, "status_unknown"), self.t(ctx, "not_published")
+        return [
+            marker(p, lang, self.site.languages, unknown, missing, self.link(ctx, routes.zone_path(p.slug)))
+            for p in points
+        ]
+
+    @jinja2.pass_context
+    def charts(self, ctx: Any, series: DashboardSeries) -> Dashboard:
+        """The dashboard's charts and tables in this page's language."""
+        lang = self._page(ctx).lang
+        defs = self.site.defs
+
+        def label(key: str, kind: str) -> str:
+            return defs[kind][key].label.get(lang, self.site.languages)[0]
+
+        def t(*args: Any, **kwargs: Any) -> str:
+            return self.t(ctx, *args, **kwargs)
+
+        return draw(series, Words(lang, self.site.languages, t, label, lambda key, kind: defs[kind][key].color))
+
+    @jinja2.pass_context
+    def zone_jsonld(self, ctx: Any, z: ZoneView) -> Markup:
+        """schema.org description of the zone as a place, for search engines."""
+        lang = self._page(ctx).lang
+        return place_jsonld(z, lang, self.site.languages, self.site.config.province, self.canonical(ctx))
+
+    @jinja2.pass_context
+    def inquiry_mailto(self, ctx: Any, z: ZoneView, email: str) -> str:
+        """A mailto link naming the zone, with the first line of the message already written."""
+        name = self.trs(ctx, z.name)
+        subject = self.t(ctx, "inquiry_subject", name=name)
+        return mailto(email, subject, self.t(ctx, "inquiry_body", name=name, url=self.canonical(ctx)))
 
     # --- output --------------------------------------------------------------------------------
     def render(self, page: Page) -> bytes:

@@ -24,13 +24,13 @@ from pydantic import ValidationError
 from ..check.rules import check_zone
 from ..check.validate import field_name
 from ..check.zones import section_keys
+from ..derive.columns import Column, zone_columns
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView, read
 from ..model.registry import list_fields
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
 from ..suggest import did_you_mean
-from .columns import Column, zone_columns
 
 
 def exported_zone(view: ZoneView) -> Zone:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..model.registry import FieldSpec, fields
+from ..model.registry import FieldSpec, derivable, fields
 from ..model.site import Definition
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
@@ -151,3 +151,36 @@ def _slots(
         else:
             for lang in languages:
                 yield Column(_name((*path, index, lang)), (*path, index), "text", f"{spec.description} ({lang})", lang)
+
+
+def derivable_specs() -> list[FieldSpec]:
+    """Figures the engine can calculate; open data flags each one it calculated."""
+    return derivable(Zone)
+
+
+def flag_column(spec: FieldSpec) -> str:
+    """The CSV column saying whether a figure was calculated: ``area_leased_ha_calculated``."""
+    return f"{'_'.join(spec.path)}_calculated"
+
+
+def csv_columns(languages: list[str], defs: dict[str, dict[str, Definition]]) -> list[Column]:
+    """The open data's columns: figures and short labels, each work's state and capacity only."""
+    return zone_columns(languages, defs, compact=True)
+
+
+def extra_columns(languages: list[str]) -> list[tuple[str, str]]:
+    """The columns that are not zone fields, with their meaning, for the data page."""
+    extra = [("slug", "Identifier of the zone, also its address on the site.")]
+    extra += [
+        (flag_column(s), f"true if {s.name} was calculated from the other land figures") for s in derivable_specs()
+    ]
+    extra.append(("last_checked", "Latest date the zone's figures were checked against a source."))
+    extra += [(f"url_{lang}", f"The zone's fact sheet ({lang}).") for lang in languages]
+    return extra
+
+
+def data_columns(languages: list[str], defs: dict[str, dict[str, Definition]]) -> list[tuple[str, str, str]]:
+    """``(column, kind, meaning)`` for every CSV and GeoJSON column, in the files' order."""
+    columns = [(c.name, c.kind, c.description) for c in csv_columns(languages, defs)]
+    extra = [(name, "", meaning) for name, meaning in extra_columns(languages)]
+    return extra[:1] + columns + extra[1:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..check.validate import problem_at
@@ -24,54 +25,91 @@ from .zones import ZoneView
 LARGE_IMAGE_BYTES = 500_000
 # "4.440": a Vietnamese thousands separator that YAML reads as a decimal point.
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
-Finding = tuple[tuple[str | int, ...], str, str]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A weakness of one zone at a field path; ``translation`` marks a text missing a language,
+    which weighs less for investors than a missing figure."""
+
+    path: tuple[str | int, ...]
+    message: str
+    hint: str
+    translation: bool = False
 
 
 def zone_findings(
     zone: ZoneView, languages: list[str], freshness_days: int, today: dt.date, static_dirs: list[Path]
 ) -> Iterator[Finding]:
     """Every weakness of one zone, most important to an investor first."""
+    yield from _missing(zone)
+    yield from _stale(zone, freshness_days, today)
+    yield from _translations(zone, languages)
+    yield from _grouped_numbers(zone)
+    yield from _large_photos(zone, static_dirs)
+
+
+def _missing(zone: ZoneView) -> Iterator[Finding]:
+    """What investors look for first and the zone does not say."""
     z = zone.zone
     if zone.land.available_ha is None:
-        yield ("area",), "no figure for free land (available_ha)", "investors screen zones on it first"
+        yield Finding(("area",), "no figure for free land (available_ha)", "investors screen zones on it first")
     if not z.contacts:
-        yield ("contacts",), "no contact", "add the developer's or the management board's phone or e-mail"
+        yield Finding(("contacts",), "no contact", "add the developer's or the management board's phone or e-mail")
     if z.location.lat is None:
-        yield ("location",), "no coordinates (lat, lng)", "the zone cannot be shown on a map"
+        yield Finding(("location",), "no coordinates (lat, lng)", "the zone cannot be shown on a map")
     if not z.sources:
-        yield ("sources",), "no source for the zone's figures", "cite where the figures come from"
+        yield Finding(("sources",), "no source for the zone's figures", "cite where the figures come from")
+
+
+def _stale(zone: ZoneView, freshness_days: int, today: dt.date) -> Iterator[Finding]:
+    """Sources never checked, or checked longer ago than the site allows."""
     limit = today - dt.timedelta(days=freshness_days)
     for index, citation in enumerate(zone.citations):
         if citation.checked is None:
-            yield ("sources", index), "no date the figures were last checked", "add checked: YYYY-MM-DD"
+            yield Finding(("sources", index), "no date the figures were last checked", "add checked: YYYY-MM-DD")
         elif citation.checked.as_date() < limit:
-            yield (
-                ("sources", index, "checked") if z.sources[index].checked else ("sources", index, "ref"),
+            where = "checked" if zone.zone.sources[index].checked else "ref"
+            yield Finding(
+                ("sources", index, where),
                 f"figures last checked {citation.checked}, more than {freshness_days} days ago",
                 "check them against the source and update the date",
             )
-    for path, value in iter_values(z):
+
+
+def _translations(zone: ZoneView, languages: list[str]) -> Iterator[Finding]:
+    """Texts written for some of the site's languages but not all."""
+    for path, value in iter_values(zone.zone):
         if isinstance(value, Text) and ANY_LANGUAGE not in value.values:
             missing = [lang for lang in languages if lang not in value.values]
             if missing:
-                yield path, f"no {', '.join(missing)} text", "readers of that language see another language"
+                hint = "readers of that language see another language"
+                yield Finding(path, f"no {', '.join(missing)} text", hint, translation=True)
     if zone.description and ANY_LANGUAGE not in zone.description.values:
         missing = [lang for lang in languages if lang not in zone.description.values]
         if missing:
-            yield ("description",), f"no {', '.join(missing)} description", ""
+            yield Finding(("description",), f"no {', '.join(missing)} description", "", translation=True)
+
+
+def _grouped_numbers(zone: ZoneView) -> Iterator[Finding]:
+    """Numbers written with a Vietnamese thousands point, which YAML reads as a decimal point."""
     for path, written in zone.doc.raw.items():
         if _GROUPED.match(written):
-            yield (
+            yield Finding(
                 path,
                 f"{written} reads as {float(written):g}",
                 f"if you meant {written.replace('.', '')}, write it without the point",
             )
-    for index, photo in enumerate(z.photos):
+
+
+def _large_photos(zone: ZoneView, static_dirs: list[Path]) -> Iterator[Finding]:
+    """Photos too heavy for a phone on a slow connection."""
+    for index, photo in enumerate(zone.zone.photos):
         for folder in static_dirs:
             file = folder / photo.file
             if file.is_file() and file.stat().st_size > LARGE_IMAGE_BYTES:
                 size = file.stat().st_size / 1_000_000
-                yield (
+                yield Finding(
                     ("photos", index, "file"),
                     f"'{photo.file}' is {size:.1f} MB",
                     "resize it to at most 1600 px wide and 500 KB; phones on slow connections load it",
@@ -101,10 +139,8 @@ def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None =
     today = today or dt.date.today()
     found: list[Problem] = []
     for zone in site.zones:
-        for path, message, hint in zone_findings(
-            zone, site.languages, site.config.freshness_days, today, site.static_dirs
-        ):
-            found.append(problem_at(zone.doc, zone.file, path, message, hint, severity="warning"))
+        for f in zone_findings(zone, site.languages, site.config.freshness_days, today, site.static_dirs):
+            found.append(problem_at(zone.doc, zone.file, f.path, f.message, f.hint, severity="warning"))
     for index, message, hint in plan_findings(site.rows):
         found.append(
             problem_at(site_doc, "site.yaml", ("plan", "figures", index, "value"), message, hint, severity="warning")

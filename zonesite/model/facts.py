@@ -8,7 +8,8 @@ what the value means to the rest of the engine:
 * :class:`Facts`, on one field, holds its label per language (the key of its UI string), whether
   province figures add it up (``metric``) and which ones the home page shows (``tile``), whether the
   engine can derive it from other figures (``derivable``), whether it is long prose kept out of
-  flat tables (``prose``), and an example item for lists of groups (``example``).
+  flat tables (``prose``), an example item for lists of groups (``example``), and how much
+  investors screen on it (``weight``), which ranks gaps in the data-quality report.
 
 The registry (:mod:`zonesite.model.registry`) reads them off the models; nothing else lists fields.
 """
@@ -52,6 +53,7 @@ class Facts:
     derivable: bool = False
     prose: bool = False
     example: str | None = None
+    weight: int = 0  # how much investors screen on it: a gap here weighs this in the data-quality report
 
 
 def label(vi: str, en: str) -> dict[str, str]:

@@ -83,8 +83,8 @@ class Decision(Section):
 class Area(Section):
     """Land, in hectares. Free land and occupancy are computed from the others when left out."""
 
-    total_ha: Annotated[Hectares | None, figure("Tổng diện tích", "Total area", metric=True, tile=True)] = Field(
-        None, description="Total planned area of the zone."
+    total_ha: Annotated[Hectares | None, figure("Tổng diện tích", "Total area", metric=True, tile=True, weight=6)] = (
+        Field(None, description="Total planned area of the zone.")
     )
     industrial_land_ha: Annotated[
         Hectares | None, figure("Đất công nghiệp", "Industrial land", metric=True, derivable=True)
@@ -111,7 +111,7 @@ class Area(Section):
 class Developer(Section):
     """The infrastructure investor that builds and leases out the zone."""
 
-    name: Text | None = Field(None, description="Company or public body.")
+    name: Annotated[Text | None, Facts(weight=3)] = Field(None, description="Company or public body.")
     funding: Literal["enterprise", "state_budget", "mixed"] | None = Field(
         None, description="Who pays for the infrastructure: an enterprise, the State budget, or both."
     )
@@ -259,7 +259,9 @@ class Zone(Section):
     name: Text = Field(description="Full name, e.g. {vi: Cụm công nghiệp Trảng É, en: Trang E Industrial Cluster}.")
     short_name: Text | None = Field(None, description="Name used in lists and charts, e.g. Trảng É.")
     type: Ref("zone_types") = Field(description="Key of a zone type, e.g. industrial_cluster.")
-    status: Ref("statuses") | None = Field(None, description="Key of a status, e.g. operating.")
+    status: Annotated[Ref("statuses") | None, Facts(weight=8)] = Field(
+        None, description="Key of a status, e.g. operating."
+    )
     status_note: Annotated[Text | None, PROSE] = Field(
         None, description="Why the zone is at this stage, or what holds it up."
     )
@@ -268,39 +270,42 @@ class Zone(Section):
     description: Annotated[Text | None, PROSE] = Field(
         None, description="Markdown; in a .md zone file, the body instead."
     )
-    location: Location = Field(default_factory=Location)
+    location: Annotated[Location, Facts(weight=6)] = Field(default_factory=Location)
     dates: Dates = Field(default_factory=Dates)
     decisions: Annotated[
         list[Decision],
         Facts(example="{number: 123/QĐ-UBND, date: 2019-05-10, about: {vi: Thành lập cụm, en: Establishment}}"),
     ] = Field(default_factory=list)
-    area: Area = Field(default_factory=Area)
+    area: Annotated[Area, Facts(weight=10)] = Field(default_factory=Area)
     developer: Developer = Field(default_factory=Developer)
-    lease: Lease = Field(default_factory=Lease)
+    lease: Annotated[Lease, Facts(weight=8)] = Field(default_factory=Lease)
     tenants: Tenants = Field(default_factory=Tenants)
-    infrastructure: Annotated[dict[Ref("infrastructure"), Work], Facts(example="{state: operating}")] = Field(
+    infrastructure: Annotated[dict[Ref("infrastructure"), Work], Facts(example="{state: operating}", weight=5)] = Field(
         default_factory=dict, description="Each work by key, e.g. wastewater_treatment: {state: operating}."
     )
-    industries: list[Ref("industries")] = Field(default_factory=list, description="Target industries, by key.")
+    industries: Annotated[list[Ref("industries")], Facts(weight=4)] = Field(
+        default_factory=list, description="Target industries, by key."
+    )
     incentives: list[Ref("incentives")] = Field(default_factory=list, description="Shared incentives, by key.")
     local_incentives: Annotated[list[Text], PROSE] = Field(
         default_factory=list, description="Incentives only this zone offers."
     )
-    connectivity: Annotated[dict[Ref("connectivity"), Link], Facts(example="{km: 25, name: ...}")] = Field(
+    connectivity: Annotated[dict[Ref("connectivity"), Link], Facts(example="{km: 25, name: ...}", weight=4)] = Field(
         default_factory=dict, description="Distance to seaport, airport, railway, highway, provincial capital."
     )
     targets: Annotated[list[Target], Facts(example="{year: 2026, occupancy_pct: 60}")] = Field(
         default_factory=list, description="Goals by year."
     )
-    photos: Annotated[list[Photo], Facts(example="{file: images/zone.jpg, caption: {vi: ..., en: ...}}")] = Field(
-        default_factory=list
+    photos: Annotated[list[Photo], Facts(example="{file: images/zone.jpg, caption: {vi: ..., en: ...}}", weight=2)] = (
+        Field(default_factory=list)
     )
     documents: Annotated[list[Document], Facts(example="{title: {vi: ..., en: ...}, url: https://...}")] = Field(
         default_factory=list
     )
     contacts: Annotated[
-        list[Contact], Facts(example="{role: developer, name: ..., phone: '0258 3822 111', email: info@example.vn}")
+        list[Contact],
+        Facts(example="{role: developer, name: ..., phone: '0258 3822 111', email: info@example.vn}", weight=9),
     ] = Field(default_factory=list)
     sources: Annotated[
-        list[Citation], Facts(example="{ref: source-key, checked: 2026-01-31, covers: [area, status]}")
+        list[Citation], Facts(example="{ref: source-key, checked: 2026-01-31, covers: [area, status]}", weight=5)
     ] = Field(default_factory=list, description="Where the figures come from.")

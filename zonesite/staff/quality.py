@@ -15,9 +15,11 @@ from pathlib import Path
 from ..derive.coverage import zone_findings
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
+from ..model.registry import specs
+from ..model.zone import Zone
 
-# Weight of a warning, by the first part of the field it is about.
-WARNING_WEIGHTS = {"area": 10, "contacts": 9, "location": 6, "sources": 5, "photos": 2}
+# A gap in a field the registry gives no weight weighs this much (a missing translation...).
+LEAST_WEIGHT = 2
 KEY_WORKS = ("wastewater_treatment", "power_supply", "water_supply")
 
 
@@ -39,38 +41,49 @@ class ZoneReport:
         return sum(g.weight for g in self.gaps)
 
 
-def _extra_gaps(view: ZoneView) -> list[tuple[str, str, int]]:
+def _extra_gaps(view: ZoneView) -> list[tuple[str, str]]:
     """Gaps that are not warnings (the build does not nag about them) but weaken a listing."""
     z = view.zone
     gaps = []
     if z.status is None:
-        gaps.append(("status", "no status (planned, established, under construction, operating)", 8))
+        gaps.append(("status", "no status (planned, established, under construction, operating)"))
     if z.lease.price_usd_m2 is None and z.lease.price_vnd_m2 is None:
-        gaps.append(("lease", "no land lease price", 8))
+        gaps.append(("lease", "no land lease price"))
     if z.area.total_ha is None:
-        gaps.append(("area.total_ha", "no total area", 6))
+        gaps.append(("area.total_ha", "no total area"))
     for key in KEY_WORKS:
         if key not in z.infrastructure:
-            gaps.append((f"infrastructure.{key}", f"state of {key.replace('_', ' ')} not published", 5))
+            gaps.append((f"infrastructure.{key}", f"state of {key.replace('_', ' ')} not published"))
     if not z.connectivity:
-        gaps.append(("connectivity", "no distance to seaport, airport or highway", 4))
+        gaps.append(("connectivity", "no distance to seaport, airport or highway"))
     if not z.industries:
-        gaps.append(("industries", "no target industries", 4))
+        gaps.append(("industries", "no target industries"))
     if z.developer.name is None:
-        gaps.append(("developer.name", "no infrastructure investor named", 3))
+        gaps.append(("developer.name", "no infrastructure investor named"))
     if not z.photos:
-        gaps.append(("photos", "no photo", 2))
+        gaps.append(("photos", "no photo"))
     return gaps
+
+
+def _weight(path: tuple[str | int, ...]) -> int:
+    """The registry's weight of the field at ``path`` or, failing that, of the nearest weighted
+    field above it (``infrastructure.power_supply`` weighs what ``infrastructure`` does)."""
+    known = specs(Zone)
+    for end in range(len(path), 0, -1):
+        spec = known.get(".".join(str(p) for p in path[:end]))
+        if spec is not None and spec.facts.weight:
+            return spec.facts.weight
+    return LEAST_WEIGHT
 
 
 def zone_report(site: DerivedSite, view: ZoneView, today: dt.date) -> ZoneReport:
     gaps = []
-    for path, message, _ in zone_findings(view, site.languages, site.config.freshness_days, today, site.static_dirs):
-        head = str(path[0]) if path else ""
-        weight = WARNING_WEIGHTS.get(head, 2)
-        gaps.append(Gap(".".join(str(p) for p in path), message, weight, view.doc.mark(path).line))
-    for name, message, weight in _extra_gaps(view):
-        gaps.append(Gap(name, message, weight, view.doc.mark(tuple(name.split("."))).line))
+    for f in zone_findings(view, site.languages, site.config.freshness_days, today, site.static_dirs):
+        weight = LEAST_WEIGHT if f.translation else _weight(f.path[:1])
+        gaps.append(Gap(".".join(str(p) for p in f.path), f.message, weight, view.doc.mark(f.path).line))
+    for name, message in _extra_gaps(view):
+        path = tuple(name.split("."))
+        gaps.append(Gap(name, message, _weight(path), view.doc.mark(path).line))
     gaps.sort(key=lambda g: (-g.weight, g.field))
     return ZoneReport(view, gaps)
 

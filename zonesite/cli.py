@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _sheet(args: argparse.Namespace, root: Path) -> int:
-    from .commands.sheet import SUFFIXES, SheetAbort, export_sheet, import_sheet
+    from .commands.sheet import SUFFIXES, export_sheet, import_sheet
 
     path: Path = args.file
     if path.suffix.lower() not in SUFFIXES:
@@ -112,7 +112,9 @@ def _sheet(args: argparse.Namespace, root: Path) -> int:
         return 2
     try:
         edits = import_sheet(root, path)
-    except SheetAbort as abort:
+    except Abort as abort:
+        if not all(problem.sheet for problem in abort.problems):
+            raise  # the site's own files are wrong: reported like any check
         for problem in abort.problems:
             print(problem.render(), file=sys.stderr)
         count = len(abort.problems)

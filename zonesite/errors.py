@@ -26,9 +26,14 @@ class Problem:
     hint: str = ""
     severity: str = "error"
     source_line: str = dataclasses.field(default="", compare=False)
+    sheet: bool = False  # a spreadsheet cell: ``line`` is its row and ``field`` its column
 
     def headline(self) -> str:
-        """``clusters/x.yaml:12:5: area.leased_ha: message (hint)`` — the line tests and tools read."""
+        """``clusters/x.yaml:12:5: area.leased_ha: message (hint)`` — the line tests and tools read;
+        for a spreadsheet, ``zones.xlsx row 7, column lease_price_usd_m2: message (hint)``."""
+        if self.sheet:
+            where = f"{self.file} row {self.line}" + (f", column {self.field}" if self.field else "")
+            return f"{where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col or 1}"
@@ -52,40 +57,17 @@ class Problem:
         return text
 
 
-class Problems:
-    """An ordered collection of problems that stages append to."""
-
-    def __init__(self) -> None:
-        self.items: list[Problem] = []
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems: list[Problem] | Problems) -> None:
-        self.items.extend(problems.items if isinstance(problems, Problems) else problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity != "error"]
-
-    def sorted(self) -> list[Problem]:
-        """Problems grouped by file and in line order, so output reads like the files."""
-        return sorted(self.items, key=lambda p: (p.file, p.line, p.col, p.field, p.message))
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-
 class Abort(Exception):
     """The site's input is wrong: report ``problems`` and exit 1, never with a traceback."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+def cell_problem(file: str, row: int, column: str, message: str, hint: str = "") -> Problem:
+    """A problem in one spreadsheet cell (or a whole row, or the header row when ``row`` is 1)."""
+    return Problem(file, row, 0, column, message, hint, sheet=True)
 
 
 def relpath(path: Path, root: Path) -> str:

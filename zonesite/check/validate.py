@@ -114,7 +114,7 @@ def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> 
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    message, hint = _message(kind, value, ctx, error["msg"])
+    message, hint = message_for(kind, value, ctx, error["msg"])
     if value is None and kind.endswith("_type"):
         kind, message = "missing", "required field is empty"
     if kind == "extra_forbidden":
@@ -165,7 +165,7 @@ def _number_hint(value: Any) -> str:
     return ""
 
 
-def _message(kind: str, value: Any, ctx: dict[str, Any], default: str) -> tuple[str, str]:
+def message_for(kind: str, value: Any, ctx: dict[str, Any], default: str) -> tuple[str, str]:
     """Our wording for a pydantic error type, plus a hint."""
     got = describe(value)
     hint = str(ctx.get("hint", ""))

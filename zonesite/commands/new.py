@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..check.settings import read_settings
 from ..errors import Abort, Problem
+from ..output.write import write_file
 from ..staff.jsonschema import write_schemas
 from ..staff.scaffold import zone_template
 
@@ -39,6 +40,6 @@ def new_zone(root: Path, name: str, lang: str | None = None) -> Path:
             ]
         )
     path = folder / f"{slug}.yaml"
-    path.write_text(text, encoding="utf-8")
+    write_file(path, text)
     write_schemas(root, settings.refs, settings.config.languages)
     return path

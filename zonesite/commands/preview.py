@@ -10,7 +10,6 @@ The search index is refreshed afterwards, in the background.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pathlib import Path
 from ..errors import Abort, Problem
 from ..output import Output, site_files
 from ..output.search import index_folder
-from ..output.write import write_site
+from ..output.write import write_file, write_site
 from ..pipeline import read_site
 
 WATCHED = ("site.yaml", "clusters", "content", "templates", "static")
@@ -98,12 +97,7 @@ class Preview:
         for name, content in output.items():
             if self.output.get(name) == content and (self.out / name).exists():
                 continue
-            target = self.out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = content.read_bytes() if isinstance(content, Path) else content
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
+            write_file(self.out / name, content.read_bytes() if isinstance(content, Path) else content)
         for name in set(self.output) - set(output):
             (self.out / name).unlink(missing_ok=True)
         threading.Thread(target=self._reindex, daemon=True).start()

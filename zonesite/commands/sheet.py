@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..check.settings import read_settings
-from ..errors import Abort, Problem
+from ..errors import Abort, Problem, cell_problem
 from ..model.registry import keyed_sections
 from ..model.zone import Zone
+from ..output.write import write_file
 from ..pipeline import read_site
 from ..source.files import SLUG
-from ..staff.spreadsheet import SheetProblem, cell, exported_zone, read_sheet, sheet_columns, write_csv, write_xlsx
+from ..staff.spreadsheet import cell, exported_zone, read_sheet, sheet_columns, write_csv, write_xlsx
 from ..staff.yamledit import edit_text, new_file, value_at
 
 SUFFIXES = (".xlsx", ".csv")
@@ -36,14 +36,6 @@ class Edit:
     created: bool = False
 
 
-class SheetAbort(Exception):
-    """The spreadsheet has problems: report them by row and column, write nothing."""
-
-    def __init__(self, problems: list[SheetProblem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-
-
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
         return abs(a - b) < 1e-9
@@ -51,22 +43,22 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
-    """Check every row, then work out each zone file's new text; raises SheetAbort or Abort."""
+    """Check every row, then work out each zone file's new text; raises Abort with every problem."""
     site, _ = read_site(root)
     settings = read_settings(root)
     rows, problems = read_sheet(sheet, site, settings.context)
     if problems:
-        raise SheetAbort(problems)
+        raise Abort(problems)
     views = {v.slug: v for v in site.zones}
     keys_order = {path: list(site.defs[kind]) for path, kind in keyed_sections(Zone).items()}
     edits: list[Edit] = []
     bad_slugs = [
-        SheetProblem(sheet.name, r.number, "slug", f"'{r.slug}' is not a valid slug (a-z, 0-9, '-')")
+        cell_problem(sheet.name, r.number, "slug", f"'{r.slug}' is not a valid slug (a-z, 0-9, '-')")
         for r in rows
         if r.slug not in views and not SLUG.match(r.slug)
     ]
     if bad_slugs:
-        raise SheetAbort(bad_slugs)
+        raise Abort(bad_slugs)
     for row in rows:
         view = views.get(row.slug)
         if view is None:
@@ -113,10 +105,8 @@ def import_sheet(root: Path, sheet: Path) -> list[Edit]:
     """Apply the spreadsheet to the zone files, all or nothing."""
     edits, _ = plan_import(root, sheet)
     for edit in edits:
-        temporary = edit.path.with_name(f".{edit.path.name}.tmp")
-        temporary.write_text(edit.text, encoding="utf-8")
-        os.replace(temporary, edit.path)
+        write_file(edit.path, edit.text)
     return edits
 
 
-__all__ = ["SUFFIXES", "Abort", "Edit", "Problem", "SheetAbort", "export_sheet", "import_sheet"]
+__all__ = ["SUFFIXES", "Abort", "Edit", "Problem", "export_sheet", "import_sheet"]

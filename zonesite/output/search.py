@@ -15,6 +15,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from ..errors import Abort, Problem
+from .write import write_file
 
 BUNDLE = "pagefind"
 
@@ -40,4 +41,4 @@ def _stable_entry(path: Path) -> None:
     """Pagefind lists languages in no fixed order; sort them so two builds are byte-identical."""
     if path.is_file():
         data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        write_file(path, json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")))

@@ -1,7 +1,9 @@
-"""Stage 5: put the rendered site on disk all at once.
+"""Stage 5: put files on disk all at once, or not at all: the one writer every command uses.
 
-The new site is written into a sibling folder and swapped in only when complete, so a failed or
-interrupted build never leaves a half-written site where the old one was being served.
+A whole site is written into a sibling folder and swapped in only when complete, so a failed or
+interrupted build never leaves a half-written site where the old one was being served. A single
+file (a zone file edited by import, a page the preview updates, a report) is written beside its
+target and renamed over it, so no reader ever sees half a file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 Output = dict[str, "bytes | Path"]
+
+
+def write_file(path: Path, content: bytes | str) -> None:
+    """Replace ``path`` with ``content`` (text is written as UTF-8) in one step."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def write_site(output: Output, out: Path, finish: Callable[[Path], None] | None = None) -> None:

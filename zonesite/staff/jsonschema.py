@@ -17,6 +17,7 @@ from ..derive.site import DerivedSite
 from ..errors import Problem
 from ..model.site import SiteConfig
 from ..model.zone import Zone
+from ..output.write import write_file
 
 SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -66,7 +67,7 @@ def write_schemas(root: Path, keys: dict[str, set[str]], languages: list[str]) -
     written = []
     for name, text in schema_texts(keys, languages).items():
         path = folder / name
-        path.write_text(text, encoding="utf-8")
+        write_file(path, text)
         written.append(path)
     return written
 

@@ -17,6 +17,7 @@ from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
 from ..model.registry import specs
 from ..model.zone import Zone
+from ..output.write import write_file
 
 # A gap in a field the registry gives no weight weighs this much (a missing translation...).
 LEAST_WEIGHT = 2
@@ -140,5 +141,5 @@ investor notices first (free land, contact, status, price) come first. Fix them 
 def write_report(site: DerivedSite, path: Path, today: dt.date | None = None) -> int:
     """Write the report; returns the number of gaps found."""
     reports = build_report(site, today)
-    path.write_text(report_html(site, reports, today), encoding="utf-8")
+    write_file(path, report_html(site, reports, today))
     return sum(len(r.gaps) for r in reports)

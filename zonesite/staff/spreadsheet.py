@@ -22,14 +22,16 @@ from openpyxl.styles import Font
 from pydantic import ValidationError
 
 from ..check.rules import check_zone
-from ..check.validate import field_name
+from ..check.validate import field_name, message_for
 from ..check.zones import section_keys
 from ..derive.columns import Column, zone_columns
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView, read
+from ..errors import Problem, cell_problem
 from ..model.registry import list_fields
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
+from ..output.write import write_file
 from ..suggest import did_you_mean
 
 
@@ -85,8 +87,9 @@ def write_xlsx(path: Path, site: DerivedSite) -> int:
     notes.append(["slug", "key", "The zone's file name in clusters/ and its address on the site."])
     for column in columns:
         notes.append([column.name, column.kind, column.description])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    data = io.BytesIO()
+    book.save(data)
+    write_file(path, data.getvalue())
     return len(rows)
 
 
@@ -97,26 +100,11 @@ def write_csv(path: Path, site: DerivedSite) -> int:
     writer.writerow(["slug"] + [c.name for c in columns])
     for row in rows:
         writer.writerow(["" if v is None else "true" if v is True else "false" if v is False else v for v in row])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    write_file(path, "\ufeff" + buffer.getvalue())
     return len(rows)
 
 
 # --- reading ----------------------------------------------------------------------------------
-
-
-@dataclass
-class SheetProblem:
-    """A problem in one cell: ``zones.xlsx row 7, column lease_price_usd_m2: message``."""
-
-    file: str
-    row: int
-    column: str
-    message: str
-
-    def render(self) -> str:
-        where = f"{self.file} row {self.row}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
 
 
 @dataclass
@@ -222,19 +210,19 @@ def _drop_empty_slots(value: Any) -> Any:
     return value
 
 
-def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[list[SheetRow], list[SheetProblem]]:
+def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[list[SheetRow], list[Problem]]:
     """Every row validated like a zone file; the valid rows, and every problem located by cell."""
     name = path.name
     table = read_table(path)
     if not table:
-        return [], [SheetProblem(name, 1, "", "the sheet is empty")]
+        return [], [cell_problem(name, 1, "", "the sheet is empty")]
     header = ["" if h is None else str(h).strip() for h in table[0]]
     zones = [exported_zone(v) for v in site.zones]
     known = sheet_columns(site, zones, minimum=1)
     by_name = {c.name: c for c in known}
-    problems: list[SheetProblem] = []
+    problems: list[Problem] = []
     if "slug" not in header:
-        return [], [SheetProblem(name, 1, "", "no 'slug' column: it says which zone file each row updates")]
+        return [], [cell_problem(name, 1, "", "no 'slug' column: it says which zone file each row updates")]
     columns = []
     for title in header:
         if title == "slug" or not title:
@@ -248,7 +236,7 @@ def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[
             by_name[title] = slot
             continue
         hint = did_you_mean(title, list(by_name))
-        problems.append(SheetProblem(name, 1, title, "unknown column" + (f" ({hint})" if hint else "")))
+        problems.append(cell_problem(name, 1, title, "unknown column", hint))
     rows: list[SheetRow] = []
     seen: dict[str, int] = {}
     for number, values in enumerate(table[1:], start=2):
@@ -257,10 +245,10 @@ def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[
             continue
         slug = str(cells.get("slug") or "").strip()
         if not slug:
-            problems.append(SheetProblem(name, number, "slug", "empty: each row needs the zone's slug"))
+            problems.append(cell_problem(name, number, "slug", "empty: each row needs the zone's slug"))
             continue
         if slug in seen:
-            problems.append(SheetProblem(name, number, "slug", f"'{slug}' is also on row {seen[slug]}"))
+            problems.append(cell_problem(name, number, "slug", f"'{slug}' is also on row {seen[slug]}"))
             continue
         seen[slug] = number
         zone, found = _validate_row(name, number, columns, cells, context, site)
@@ -278,26 +266,24 @@ def _slot_column(title: str, site: DerivedSite) -> Column | None:
 
 def _validate_row(
     name: str, number: int, columns: list[Column], cells: dict[str, Any], context: dict[str, Any], site: DerivedSite
-) -> tuple[Zone | None, list[SheetProblem]]:
-    from ..check.validate import _message  # one wording for every validation message
-
+) -> tuple[Zone | None, list[Problem]]:
     try:
         data = row_data(columns, cells)
     except ValueError as exc:
-        return None, [SheetProblem(name, number, "", str(exc))]
+        return None, [cell_problem(name, number, "", str(exc))]
     try:
         zone = Zone.model_validate(data, context=context)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
             loc = tuple(part for part in error["loc"] if part != "[key]")
-            message, hint = _message(error["type"], error.get("input"), error.get("ctx") or {}, error["msg"])
+            message, hint = message_for(error["type"], error.get("input"), error.get("ctx") or {}, error["msg"])
             column = _column_for(loc, columns)
-            problems.append(SheetProblem(name, number, column, message + (f" ({hint})" if hint else "")))
+            problems.append(cell_problem(name, number, column, message, hint))
         return None, problems
     dict_keys = section_keys({kind: set(keys) for kind, keys in site.defs.items()})
     found = [
-        SheetProblem(name, number, _column_for(path, columns), message + (f" ({hint})" if hint else ""))
+        cell_problem(name, number, _column_for(path, columns), message, hint)
         for path, message, hint in check_zone(zone, dict_keys, site.static_dirs)
     ]
     return (None if found else zone), found

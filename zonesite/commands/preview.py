@@ -5,31 +5,23 @@ The first build is a normal, atomic build. After that, a change to zone files on
 those zones' fact sheets and the pages that show several zones; any other change (site.yaml,
 templates, static files, pages, a zone added or removed) renders everything. Only files whose
 bytes changed are written, each replaced atomically, so the server never sends half a file.
-The search index is refreshed afterwards, in the background.
+
+Rebuilds run on the watcher's thread while the server answers on its own; what both touch (the
+problems of the last build) is guarded by a lock.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Abort, Problem
+from ..model import routes
 from ..output import Output, site_files
 from ..output.search import index_folder
 from ..output.write import write_file, write_site
 from ..pipeline import read_site
-
-WATCHED = ("site.yaml", "clusters", "content", "templates", "static")
-
-
-@dataclass
-class State:
-    """What the server shows: the problems of the last rebuild (none if it succeeded)."""
-
-    problems: list[Problem] = field(default_factory=list)
-    builds: int = 0
 
 
 class Preview:
@@ -39,13 +31,24 @@ class Preview:
         self.root, self.out = root, out
         self.output: Output | None = None
         self.slugs: set[str] = set()
-        self.state = State()
         self.failed = False
-        self._index_lock = threading.Lock()
+        self.last = ""
+        self._problems: list[Problem] = []
+        self._lock = threading.Lock()
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems of the last rebuild (none if it succeeded)."""
+        with self._lock:
+            return list(self._problems)
+
+    def _report(self, problems: list[Problem]) -> None:
+        with self._lock:
+            self._problems = list(problems)
 
     def watched(self) -> list[Path]:
-        """Folders and files to watch: the site's own (even those not created yet) and its theme's."""
-        paths = [self.root / name for name in WATCHED]
+        """The site's own source folders (even those not created yet) and its theme's."""
+        paths = [self.root / name for name in routes.SOURCES]
         try:
             site, _ = read_site(self.root)
             paths += site.template_dirs + site.static_dirs
@@ -70,23 +73,31 @@ class Preview:
             else:
                 self._update(output)
         except Abort as abort:
-            self.state = State(abort.problems, self.state.builds)
+            self._report(abort.problems)
             self.failed = True  # changes saved meanwhile are not all known: render all next time
             return False
         self.failed = False
         self.output, self.slugs = output, slugs
-        self.state = State([], self.state.builds + 1)
+        self._report([])
         what = "everything" if zones is None else f"{len(zones)} changed zone{'s' * (len(zones) != 1)}"
         self.last = f"Rebuilt {what} in {time.perf_counter() - started:.2f} s" + (
             f" ({len(warnings)} warnings)" if warnings else ""
         )
         return True
 
+    def reindex(self) -> None:
+        """Refresh the search index of the served folder (after the pages are on disk)."""
+        try:
+            index_folder(self.out)
+        except Abort as abort:
+            with self._lock:
+                self._problems = self._problems or abort.problems
+
     def _changed_zones(self, changed: set[Path] | None, slugs: set[str]) -> set[str] | None:
         """The slugs to re-render, or None when every page must be rendered."""
         if changed is None or self.output is None or slugs != self.slugs or self.failed:
             return None
-        clusters = (self.root / "clusters").resolve()
+        clusters = (self.root / routes.ZONES).resolve()
         if not all(path.resolve().parent == clusters for path in changed):
             return None
         return {path.stem for path in changed}
@@ -100,11 +111,3 @@ class Preview:
             write_file(self.out / name, content.read_bytes() if isinstance(content, Path) else content)
         for name in set(self.output) - set(output):
             (self.out / name).unlink(missing_ok=True)
-        threading.Thread(target=self._reindex, daemon=True).start()
-
-    def _reindex(self) -> None:
-        with self._index_lock:
-            try:
-                index_folder(self.out)
-            except Abort as abort:
-                self.state.problems = self.state.problems or abort.problems

@@ -1,93 +1,46 @@
 """``build.py serve``: build, serve on 127.0.0.1, rebuild on change, reload the browser tab.
 
-The browser talks to the ``livereload`` package's handler (its WebSocket protocol and script);
-watching, waiting for saves to settle, and serving files are done here, so that rapid saves give
-one rebuild and a reload follows each rebuild at once. When a rebuild fails, the last good pages
-keep being served with the located problems shown on top of them, and printed in the terminal;
-the next good rebuild clears them.
+Serving and reloading are the ``livereload`` package's, used through its public API: its
+:class:`~livereload.Server` is given a watcher of our own, built on ``watchfiles`` (the operating
+system tells us of changes; nothing polls), and our handler for the pages. Saves that come in a
+burst give one rebuild, run on the watcher's thread while the server keeps answering from the last
+good build. When a rebuild fails, the located problems are printed and laid over every page until
+the next good rebuild.
 """
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import mimetypes
 import sys
-import time
-from html import escape
+import threading
 from pathlib import Path
+from typing import Any
 
-from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+import watchfiles
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
 from tornado import ioloop, web
 
 from ..errors import print_problems
+from ..model import routes
+from ..render.engine import render_engine
+from ..source.files import ZONE_SUFFIXES
 from .preview import Preview
 
-POLL_MS = 150
-QUIET_S = 0.25  # saves closer together than this make one rebuild
-RELOAD_SCRIPT = (
-    '<script>(function(){var s=document.createElement("script");'
-    's.src="/livereload.js?port="+(location.port||80);document.head.appendChild(s);})();</script>'
-)
+QUIET_MS = 250  # saves closer together than this make one rebuild
+BURST_MS = 1600  # a long burst of saves is still rebuilt this often
+IGNORED_SUFFIXES = ("~", ".swp", ".tmp", ".bak")
 
 
-class Watcher:
-    """Polls the watched files; reports a batch of changed paths once saving has stopped."""
-
-    def __init__(self, paths: list[Path], ignore: list[Path]) -> None:
-        self.paths, self.ignore = paths, [p.resolve() for p in ignore]
-        self.seen = self._scan()
-        self.pending: set[Path] = set()
-        self.last_change = 0.0
-
-    def _scan(self) -> dict[Path, tuple[int, int]]:
-        found: dict[Path, tuple[int, int]] = {}
-        for root in self.paths:
-            if not root.exists():
-                continue  # watched again on every poll: a folder created later is seen
-            files = [root] if root.is_file() else root.rglob("*")
-            for path in files:
-                if path.name.startswith(".") or path.name.endswith("~"):
-                    continue
-                if any(path.resolve().is_relative_to(skip) for skip in self.ignore):
-                    continue
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                if path.is_file():
-                    found[path] = (stat.st_mtime_ns, stat.st_size)
-        return found
-
-    def poll(self) -> set[Path] | None:
-        """The changed files, once nothing has changed for ``QUIET_S``; otherwise None."""
-        now = self._scan()
-        changed = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
-        self.seen = now
-        if changed:
-            self.pending |= changed
-            self.last_change = time.monotonic()
-            return None
-        if self.pending and time.monotonic() - self.last_change >= QUIET_S:
-            batch, self.pending = self.pending, set()
-            return batch
-        return None
-
-
-def problems_panel(problems: list) -> str:
+def problems_panel(problems: list[Any]) -> str:
     """The located problems as an HTML panel laid over the last good page."""
-    items = "".join(f"<li><pre>{escape(p.render())}</pre></li>" for p in problems[:30])
-    return (
-        '<div id="zonesite-problems" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;'
-        "overflow:auto;z-index:99999;background:#fff5f5;border-top:4px solid #b91c1c;color:#1c2731;"
-        'padding:12px 16px;font:14px/1.4 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)">'
-        f"<strong>The site has {len(problems)} problem{'s' * (len(problems) != 1)}; this is the last good "
-        "build. Fix the files and save: this page reloads by itself.</strong>"
-        f'<ul style="margin:8px 0 0;padding-left:18px">{items}</ul></div>'
-    )
+    return render_engine("problems-panel.html", problems=problems)
 
 
 class PreviewHandler(web.RequestHandler):
-    """Serves the output folder, adding the reload script and any problems to HTML pages."""
+    """Serves the output folder, laying the last rebuild's problems over HTML pages."""
 
     def initialize(self, preview: Preview) -> None:
         self.preview = preview
@@ -105,16 +58,17 @@ class PreviewHandler(web.RequestHandler):
         status = 200
         if not target.is_file():
             target, status = root / "404.html", 404
+        problems = self.preview.problems
         if target.is_file():
             body = target.read_bytes()
-        elif self.preview.state.problems:  # nothing was ever built: show just the problems
-            body, target = b"<!DOCTYPE html><title>Problems</title><body></body>", Path("problems.html")
+        elif problems:  # nothing was ever built: show just the problems
+            body, target = b"<!DOCTYPE html><title>Problems</title><head></head><body></body>", Path("problems.html")
         else:
             raise web.HTTPError(404)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            extra = RELOAD_SCRIPT + (problems_panel(self.preview.state.problems) if self.preview.state.problems else "")
-            body = body.replace(b"</body>", extra.encode("utf-8") + b"</body>", 1)
+            if problems:
+                body = body.replace(b"</body>", problems_panel(problems).encode("utf-8") + b"</body>", 1)
             kind += "; charset=utf-8"
         self.set_status(status)
         self.set_header("Content-Type", kind)
@@ -122,10 +76,86 @@ class PreviewHandler(web.RequestHandler):
         self.write(body)
 
 
-class _NoWatcher:
-    """LiveReloadHandler logs its own watcher's last path; we watch files ourselves."""
+class SiteWatcher(Watcher):
+    """livereload's watcher, on watchfiles: the paths given to ``Server.watch`` are watched by the
+    operating system; each burst of relevant changes runs ``on_change`` on this watcher's thread."""
 
-    filepath = None
+    def __init__(self, relevant: Any, on_change: Any) -> None:
+        super().__init__()
+        self.relevant, self.on_change = relevant, on_change
+        self.stop = threading.Event()
+
+    def start(self, callback: Any) -> bool:
+        """Called by livereload on its loop: watch in a thread; tell livereload not to poll."""
+        loop = ioloop.IOLoop.current()
+        threading.Thread(target=self._run, args=(loop,), name="watcher", daemon=True).start()
+        return True
+
+    def examine(self) -> tuple[None, None]:
+        return None, None  # changes are pushed by the watching thread, never polled
+
+    def _run(self, loop: ioloop.IOLoop) -> None:
+        paths = [path for path in self._tasks if Path(path).exists()]
+        for changes in watchfiles.watch(
+            *paths,
+            watch_filter=lambda _, path: self.relevant(Path(path)),
+            debounce=BURST_MS,
+            step=QUIET_MS,
+            stop_event=self.stop,
+            raise_interrupt=False,
+            ignore_permission_denied=True,
+        ):
+            self.on_change({Path(path) for _, path in changes}, loop)
+
+
+class PreviewServer(Server):
+    """livereload's server with our handler for the site's pages (the reload script is injected
+    by livereload into every HTML page it serves)."""
+
+    def __init__(self, preview: Preview, watcher: SiteWatcher) -> None:
+        super().__init__(watcher=watcher)
+        self.preview = preview
+
+    def get_web_handlers(self, script: Any) -> list[Any]:
+        return [(r"/(.*)", PreviewHandler, {"preview": self.preview})]
+
+
+def relevance(preview: Preview) -> Any:
+    """Whether a changed path is a source of the site (not its output, not an editor's backup)."""
+    sources = [path.resolve() for path in preview.watched()]
+    out = preview.out.resolve()
+    # Zone files and pages have known suffixes; anything else there is an editor's scratch file.
+    suffixes = {
+        (preview.root / routes.ZONES).resolve(): ZONE_SUFFIXES,
+        (preview.root / routes.PAGES).resolve(): (".md",),
+    }
+
+    def relevant(path: Path) -> bool:
+        if path.name.startswith((".", "~", "#")) or path.name.endswith(IGNORED_SUFFIXES):
+            return False
+        resolved = path.resolve()
+        if resolved.is_relative_to(out):
+            return False
+        for folder, allowed in suffixes.items():
+            if resolved.is_relative_to(folder) and path.suffix.lower() not in allowed:
+                return False
+        return any(resolved == source or resolved.is_relative_to(source) for source in sources)
+
+    return relevant
+
+
+def _rebuild(preview: Preview, changed: set[Path], loop: ioloop.IOLoop) -> None:
+    """Rebuild for a burst of changes, report it, reload the open tabs, then refresh the search."""
+    names = ", ".join(sorted(p.name for p in changed)[:5])
+    print(f"Changed: {names}", flush=True)
+    if preview.build(changed):
+        print(preview.last, flush=True)
+    else:
+        print_problems(preview.problems)
+        print("The last good build is still being served.", file=sys.stderr, flush=True)
+    loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+    if not preview.failed:
+        preview.reindex()
 
 
 def serve(root: Path, out: Path, host: str, port: int) -> int:
@@ -133,35 +163,30 @@ def serve(root: Path, out: Path, host: str, port: int) -> int:
     if preview.build():
         print(preview.last)
     else:
-        print_problems(preview.state.problems)
+        print_problems(preview.problems)
         print("Fix the problems above; the preview shows them until the site builds.", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    watcher = Watcher(preview.watched(), ignore=[out])
-    LiveReloadHandler.watcher = _NoWatcher()
-
-    def tick() -> None:
-        changed = watcher.poll()
-        if changed is None:
-            return
-        names = ", ".join(sorted(p.name for p in changed)[:5])
-        print(f"Changed: {names}", flush=True)
-        if preview.build(changed):
-            print(preview.last, flush=True)
-        else:
-            print_problems(preview.state.problems)
-            print("The last good build is still being served.", file=sys.stderr, flush=True)
-        LiveReloadHandler.reload_waiters("*")
-
-    app = web.Application(
-        [
-            (r"/livereload", LiveReloadHandler),
-            (r"/livereload.js", LiveReloadJSHandler),
-            (r"/(.*)", PreviewHandler, {"preview": preview}),
-        ]
-    )
-    app.listen(port, address=host)
+    watcher = SiteWatcher(relevance(preview), lambda changed, loop: _rebuild(preview, changed, loop))
+    server = PreviewServer(preview, watcher)
+    for path in _watch_roots(preview):
+        server.watch(str(path))
+    # livereload logs each connection at INFO; staff see our own lines instead.
+    logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
     print(f"Serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-    ioloop.PeriodicCallback(tick, POLL_MS).start()
-    with contextlib.suppress(KeyboardInterrupt):
-        ioloop.IOLoop.current().start()
+    try:
+        server.serve(port=port, host=host, root=str(out))
+    finally:
+        watcher.stop.set()
     return 0
+
+
+def _watch_roots(preview: Preview) -> list[Path]:
+    """The folders to watch: the site folder itself (so a source folder created later is seen)
+    and theme folders outside it."""
+    root = preview.root.resolve()
+    roots = [root]
+    for path in preview.watched():
+        resolved = path.resolve()
+        if resolved.exists() and not resolved.is_relative_to(root) and resolved not in roots:
+            roots.append(resolved)
+    return roots

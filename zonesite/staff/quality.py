@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from ..derive.coverage import zone_findings
@@ -18,6 +17,7 @@ from ..derive.zones import ZoneView
 from ..model.registry import specs
 from ..model.zone import Zone
 from ..output.write import write_file
+from ..render.engine import render_engine
 
 # A gap in a field the registry gives no weight weighs this much (a missing translation...).
 LEAST_WEIGHT = 2
@@ -95,47 +95,23 @@ def build_report(site: DerivedSite, today: dt.date | None = None) -> list[ZoneRe
     return sorted(reports, key=lambda r: (-r.score, r.view.slug))
 
 
+@dataclass(frozen=True)
+class ReportRow:
+    """One zone of the report, named in the site's first language."""
+
+    slug: str
+    name: str
+    file: str
+    gaps: list[Gap]
+    score: int
+
+
 def report_html(site: DerivedSite, reports: list[ZoneReport], today: dt.date | None = None) -> str:
-    """A standalone HTML page; every text is escaped."""
-    today = today or dt.date.today()
-    lang = site.languages[0]
-    title = site.config.title.get(lang, site.languages)[0]
-    rows, sections = [], []
-    for report in reports:
-        name = escape(report.view.name.get(lang, site.languages)[0])
-        anchor = escape(report.view.slug)
-        rows.append(
-            f'<tr><th scope="row"><a href="#{anchor}">{name}</a></th><td>{escape(report.view.file)}</td>'
-            f'<td class="n">{len(report.gaps)}</td><td class="n">{report.score}</td></tr>'
-        )
-        items = (
-            "".join(
-                f'<li class="w{min(g.weight, 10)}"><code>{escape(report.view.file)}:{g.line}</code> '
-                f"<strong>{escape(g.field)}</strong>: {escape(g.message)}</li>"
-                for g in report.gaps
-            )
-            or "<li>No gaps.</li>"
-        )
-        sections.append(f'<section id="{anchor}"><h2>{name}</h2><ul>{items}</ul></section>')
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow"><title>Data quality · {escape(title)}</title>
-<style>
-body {{ font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #1c2731; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: 4px 8px; border-bottom: 1px solid #d5dde3; }}
-td.n {{ text-align: right; }} li {{ margin: 2px 0; }} li.w10, li.w9, li.w8 {{ color: #8a1c1c; }}
-code {{ color: #5a6772; }}
-</style></head><body>
-<h1>Data quality of {escape(title)}</h1>
-<p>Checked on {today.isoformat()}. Zones with the most important gaps come first; within a zone, the gaps an
-investor notices first (free land, contact, status, price) come first. Fix them in the files named, then run
-<code>python build.py check --report</code> again. This page is not part of the published site.</p>
-<table><thead><tr><th scope="col">Zone</th><th scope="col">File</th><th scope="col">Gaps</th>
-<th scope="col">Weight</th></tr></thead><tbody>{"".join(rows)}</tbody></table>
-{"".join(sections)}
-</body></html>
-"""
+    """A standalone HTML page for staff, from the engine's own template (every text escaped)."""
+    lang, languages = site.languages[0], site.languages
+    rows = [ReportRow(r.view.slug, r.view.name.get(lang, languages)[0], r.view.file, r.gaps, r.score) for r in reports]
+    title = site.config.title.get(lang, languages)[0]
+    return render_engine("data-quality.html", title=title, today=(today or dt.date.today()).isoformat(), reports=rows)
 
 
 def write_report(site: DerivedSite, path: Path, today: dt.date | None = None) -> int:

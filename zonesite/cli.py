@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import Abort, print_problems, warnings_note
 
 COMMANDS = ("build", "check", "serve", "new", "schema", "export", "import")
+REPORT = "data-quality.html"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--report",
         nargs="?",
-        const=Path("data-quality.html"),
+        const=Path(REPORT),
         type=Path,
         metavar="FILE",
         help="also write an HTML page of every zone's gaps (default: SITE/data-quality.html)",
@@ -129,51 +130,74 @@ def _sheet(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
-    root = args.site.resolve()
-    if args.command == "check":
-        from .commands.check import check
+def _check(args: argparse.Namespace, root: Path) -> int:
+    from .commands.check import check
 
-        zones, warnings = check(root)
-        print_problems(warnings, sys.stdout)
-        if args.report:
-            from .pipeline import read_site
-            from .staff.quality import write_report
+    site, warnings = check(root)
+    zones = len(site.zones)
+    print_problems(warnings, sys.stdout)
+    if args.report:
+        from .staff.quality import write_report
 
-            # A path given on the command line is read from the current folder, like any other;
-            # the default lands in the site folder, beside site.yaml.
-            report = root / args.report if args.report == Path("data-quality.html") else args.report.resolve()
-            report.parent.mkdir(parents=True, exist_ok=True)
-            gaps = write_report(read_site(root)[0], report)
-            print(f"Wrote {report} ({gaps} gaps in {zones} zones).")
-        if args.strict and warnings:
-            print("--strict: warnings count as errors.", file=sys.stderr)
-            return 1
-        print(f"{zones} zone{'s' * (zones != 1)} checked: no errors.")
-        return 0
-    if args.command == "new":
-        from .commands.new import new_zone
+        # A path given on the command line is read from the current folder, like any other;
+        # the default lands in the site folder, beside site.yaml.
+        report = root / args.report if args.report == Path(REPORT) else args.report.resolve()
+        gaps = write_report(site, report)
+        print(f"Wrote {report} ({gaps} gaps in {zones} zones).")
+    if args.strict and warnings:
+        print("--strict: warnings count as errors.", file=sys.stderr)
+        return 1
+    print(f"{zones} zone{'s' * (zones != 1)} checked: no errors.")
+    return 0
 
-        path = new_zone(root, args.name, args.lang)
-        print(f"Wrote {path.relative_to(root)}. Fill in what you know, then run: python build.py check")
-        return 0
-    if args.command in ("export", "import"):
-        return _sheet(args, root)
-    if args.command == "schema":
-        from .commands.schema import schema
 
-        for path in schema(root):
-            print(f"Wrote {path.relative_to(root)}")
-        return 0
-    out = (args.out or root / "_site").resolve()
-    if args.command == "serve":
-        from .commands.serve import serve
+def _new(args: argparse.Namespace, root: Path) -> int:
+    from .commands.new import new_zone
 
-        return serve(root, out, args.host, args.port)
+    path = new_zone(root, args.name, args.lang)
+    print(f"Wrote {path.relative_to(root)}. Fill in what you know, then run: python build.py check")
+    return 0
+
+
+def _schema(args: argparse.Namespace, root: Path) -> int:
+    from .commands.schema import schema
+
+    for path in schema(root):
+        print(f"Wrote {path.relative_to(root)}")
+    return 0
+
+
+def _serve(args: argparse.Namespace, root: Path) -> int:
+    from .commands.serve import serve
+
+    return serve(root, _out(args, root), args.host, args.port)
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
     from .commands.build import build, summary
 
+    out = _out(args, root)
     result = build(root, out)
     print(summary(result, out))
     if result.warnings:
         print(warnings_note(len(result.warnings)))
     return 0
+
+
+def _out(args: argparse.Namespace, root: Path) -> Path:
+    return (args.out or root / "_site").resolve()
+
+
+VERBS = {
+    "build": _build,
+    "check": _check,
+    "serve": _serve,
+    "new": _new,
+    "schema": _schema,
+    "export": _sheet,
+    "import": _sheet,
+}
+
+
+def _run(args: argparse.Namespace) -> int:
+    return VERBS[args.command](args, args.site.resolve())

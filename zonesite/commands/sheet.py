@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from ..check.settings import read_settings
+from ..derive.site import DerivedSite
+from ..derive.zones import ZoneView
 from ..errors import Abort, Problem, cell_problem
+from ..model import routes
 from ..model.registry import keyed_sections
 from ..model.zone import Zone
 from ..output.write import write_file
@@ -62,34 +65,39 @@ def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
     for row in rows:
         view = views.get(row.slug)
         if view is None:
-            path = root / "clusters" / f"{row.slug}.yaml"
+            path = root / routes.ZONES / f"{row.slug}.yaml"
             edits.append(Edit(path, new_file(row.zone, SCHEMA_LINE), ["new zone"], created=True))
             continue
-        old = exported_zone(view)
-        columns = sheet_columns(site, [old, row.zone])
-        changed = [c for c in columns if not _same(cell(c, old), cell(c, row.zone))]
-        if not changed:
-            continue
-        markdown = view.file.endswith(".md")
-        units: dict[tuple[str | int, ...], Any] = {}
-        for column in changed:
-            units[column.path] = value_at(row.zone, column.path)
-        body_changed = markdown and ("description",) in units
-        if body_changed:
-            del units[("description",)]
-        path = root / view.file
-        text = edit_text(
-            path.read_text(encoding="utf-8"),
-            list(units.items()),
-            keys_order,
-            markdown,
-            row.zone.description,
-            body_changed,
-            site.languages,
-        )
-        notes = [f"{c.name}: {_show(cell(c, old))} → {_show(cell(c, row.zone))}" for c in changed]
-        edits.append(Edit(path, text, notes))
+        edit = _edit(root, site, view, row.zone, keys_order)
+        if edit is not None:
+            edits.append(edit)
     return edits, len(rows)
+
+
+def _edit(root: Path, site: DerivedSite, view: ZoneView, zone: Zone, keys_order: dict[str, list[str]]) -> Edit | None:
+    """The zone file rewritten with the fields the row changes, or None if it changes nothing."""
+    old = exported_zone(view)
+    columns = sheet_columns(site, [old, zone])
+    changed = [c for c in columns if not _same(cell(c, old), cell(c, zone))]
+    if not changed:
+        return None
+    markdown = view.file.endswith(".md")
+    units: dict[tuple[str | int, ...], Any] = {column.path: value_at(zone, column.path) for column in changed}
+    body_changed = markdown and ("description",) in units
+    if body_changed:
+        del units[("description",)]
+    path = root / view.file
+    text = edit_text(
+        path.read_text(encoding="utf-8"),
+        list(units.items()),
+        keys_order,
+        markdown,
+        zone.description,
+        body_changed,
+        site.languages,
+    )
+    notes = [f"{c.name}: {_show(cell(c, old))} → {_show(cell(c, zone))}" for c in changed]
+    return Edit(path, text, notes)
 
 
 def _show(value: Any) -> str:

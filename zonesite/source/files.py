@@ -14,6 +14,7 @@ from pathlib import Path
 from slugify import slugify
 
 from ..errors import Problem, relpath
+from ..model import routes
 from .parse import Document, YamlError, parse_yaml, read_text, split_front_matter
 
 ZONE_SUFFIXES = (".yaml", ".yml", ".md")
@@ -108,7 +109,7 @@ def load_site_file(root: Path) -> tuple[Source | None, list[Problem]]:
 def load_zones(root: Path) -> Loaded:
     """Read every zone file in clusters/, one per zone, its slug taken from the file name."""
     loaded = Loaded()
-    folder = root / "clusters"
+    folder = root / routes.ZONES
     if not folder.is_dir():
         loaded.problems.append(
             Problem("clusters/", 0, 0, "", "folder not found", "create it and add one file per zone")
@@ -118,31 +119,10 @@ def load_zones(root: Path) -> Loaded:
     for path in sorted(folder.iterdir()):
         if _ignored(path) or path.is_dir() or path.suffix.lower() not in ZONE_SUFFIXES:
             continue
-        file = relpath(path, root)
-        slug = path.stem
-        if not SLUG.match(slug):
-            loaded.problems.append(
-                Problem(
-                    file,
-                    0,
-                    0,
-                    "",
-                    "the file name must be a slug (lower-case a-z, 0-9, '-')",
-                    f"rename it to {slugify(slug) or 'zone-name'}{path.suffix.lower()}",
-                )
-            )
-            continue
-        if slug in seen:
-            loaded.problems.append(
-                Problem(
-                    file,
-                    0,
-                    0,
-                    "",
-                    f"duplicate slug '{slug}': {seen[slug]} is the same zone",
-                    "keep one of the two files",
-                )
-            )
+        file, slug = relpath(path, root), path.stem
+        problem = _slug_problem(path, file, seen)
+        if problem is not None:
+            loaded.problems.append(problem)
             continue
         seen[slug] = file
         source, problems = read_source(path, root)
@@ -150,6 +130,18 @@ def load_zones(root: Path) -> Loaded:
         if source:
             loaded.sources.append(source)
     return loaded
+
+
+def _slug_problem(path: Path, file: str, seen: dict[str, str]) -> Problem | None:
+    """Why a zone file's name cannot be its slug (not a slug, or another file's), or None."""
+    slug = path.stem
+    if not SLUG.match(slug):
+        message = "the file name must be a slug (lower-case a-z, 0-9, '-')"
+        return Problem(file, 0, 0, "", message, f"rename it to {slugify(slug) or 'zone-name'}{path.suffix.lower()}")
+    if slug in seen:
+        message = f"duplicate slug '{slug}': {seen[slug]} is the same zone"
+        return Problem(file, 0, 0, "", message, "keep one of the two files")
+    return None
 
 
 def load_pages(root: Path) -> Loaded:

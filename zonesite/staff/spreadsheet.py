@@ -217,26 +217,9 @@ def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[
     if not table:
         return [], [cell_problem(name, 1, "", "the sheet is empty")]
     header = ["" if h is None else str(h).strip() for h in table[0]]
-    zones = [exported_zone(v) for v in site.zones]
-    known = sheet_columns(site, zones, minimum=1)
-    by_name = {c.name: c for c in known}
-    problems: list[Problem] = []
     if "slug" not in header:
         return [], [cell_problem(name, 1, "", "no 'slug' column: it says which zone file each row updates")]
-    columns = []
-    for title in header:
-        if title == "slug" or not title:
-            continue
-        if title in by_name:
-            columns.append(by_name[title])
-            continue
-        slot = _slot_column(title, site)
-        if slot is not None:
-            columns.append(slot)
-            by_name[title] = slot
-            continue
-        hint = did_you_mean(title, list(by_name))
-        problems.append(cell_problem(name, 1, title, "unknown column", hint))
+    columns, problems = _header_columns(name, header, site)
     rows: list[SheetRow] = []
     seen: dict[str, int] = {}
     for number, values in enumerate(table[1:], start=2):
@@ -244,11 +227,9 @@ def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[
         if all(_blank(v) for v in cells.values()):
             continue
         slug = str(cells.get("slug") or "").strip()
-        if not slug:
-            problems.append(cell_problem(name, number, "slug", "empty: each row needs the zone's slug"))
-            continue
-        if slug in seen:
-            problems.append(cell_problem(name, number, "slug", f"'{slug}' is also on row {seen[slug]}"))
+        if not slug or slug in seen:
+            why = f"'{slug}' is also on row {seen[slug]}" if slug else "empty: each row needs the zone's slug"
+            problems.append(cell_problem(name, number, "slug", why))
             continue
         seen[slug] = number
         zone, found = _validate_row(name, number, columns, cells, context, site)
@@ -256,6 +237,23 @@ def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[
         if zone is not None:
             rows.append(SheetRow(number, slug, zone, cells))
     return rows, problems
+
+
+def _header_columns(name: str, header: list[str], site: DerivedSite) -> tuple[list[Column], list[Problem]]:
+    """The column each header names (numbered slots beyond today's included), and unknown ones."""
+    known = sheet_columns(site, [exported_zone(v) for v in site.zones], minimum=1)
+    by_name = {c.name: c for c in known}
+    columns, problems = [], []
+    for title in header:
+        if title == "slug" or not title:
+            continue
+        column = by_name.get(title) or _slot_column(title, site)
+        if column is not None:
+            columns.append(column)
+            by_name[title] = column
+            continue
+        problems.append(cell_problem(name, 1, title, "unknown column", did_you_mean(title, list(by_name))))
+    return columns, problems
 
 
 def _slot_column(title: str, site: DerivedSite) -> Column | None:

@@ -105,46 +105,53 @@ def check_pages(root: Path, languages: list[str], problems: list[Problem]) -> li
     return [_page(slug, entries, languages, problems) for slug, entries in sorted(groups.items())]
 
 
+@dataclass
+class _Versions:
+    """A page's texts gathered from its files, language by language."""
+
+    titles: dict[str, str]
+    descriptions: dict[str, str]
+    bodies: dict[str, str]
+    files: dict[str, str]
+
+    def add_all(self, source: Source, meta: PageMeta, languages: list[str], problems: list[Problem]) -> None:
+        """A file with every language, its body split by ``<!-- lang: xx -->`` lines."""
+        self.titles.update(meta.title.values)
+        self.descriptions.update(meta.description.values if meta.description else {})
+        body = split_languages(source, languages, problems)
+        self.bodies.update(body.values if body else {})
+        self.files.update({code: source.file for code in languages})
+
+    def add_one(self, lang: str, source: Source, meta: PageMeta) -> None:
+        """A file in one language (``about.en.md``)."""
+        self.titles[lang] = meta.title.get(lang)[0]
+        if meta.description:
+            self.descriptions[lang] = meta.description.get(lang)[0]
+        self.bodies[lang] = (source.body or "").strip()
+        self.files[lang] = source.file
+
+
 def _page(
     slug: str, entries: list[tuple[str | None, Source, PageMeta]], languages: list[str], problems: list[Problem]
 ) -> PageView:
-    titles: dict[str, str] = {}
-    descriptions: dict[str, str] = {}
-    bodies: dict[str, str] = {}
-    files: dict[str, str] = {}
+    versions = _Versions({}, {}, {}, {})
     entries.sort(key=lambda e: languages.index(e[0]) if e[0] in languages else -1)
     for lang, source, meta in entries:
         if lang is None:
-            titles.update(meta.title.values)
-            descriptions.update(meta.description.values if meta.description else {})
-            body = split_languages(source, languages, problems)
-            bodies.update(body.values if body else {})
-            files.update({code: source.file for code in languages})
+            versions.add_all(source, meta, languages, problems)
         else:
-            titles[lang] = meta.title.get(lang)[0]
-            if meta.description:
-                descriptions[lang] = meta.description.get(lang)[0]
-            bodies[lang] = (source.body or "").strip()
-            files[lang] = source.file
-    first = entries[0][2]
+            versions.add_one(lang, source, meta)
+    first_source, first = entries[0][1], entries[0][2]
     if slug.startswith(f"{routes.NEWS}/") and first.date is None:
-        source = entries[0][1]
-        problems.append(
-            problem_at(
-                source.doc,
-                source.file,
-                ("date",),
-                "a news page needs a date",
-                "add date: YYYY-MM-DD to its front matter",
-            )
-        )
+        hint = "add date: YYYY-MM-DD to its front matter"
+        problems.append(problem_at(first_source.doc, first_source.file, ("date",), "a news page needs a date", hint))
     return PageView(
         slug=slug,
         date=first.date,
-        title=Text(titles),
-        description=Text(descriptions) if descriptions else None,
-        body=Text(bodies or {ANY_LANGUAGE: ""}),
+        title=Text(versions.titles),
+        description=Text(versions.descriptions) if versions.descriptions else None,
+        body=Text(versions.bodies or {ANY_LANGUAGE: ""}),
         nav=first.nav,
         template=first.template,
-        files=files,
+        files=versions.files,
     )

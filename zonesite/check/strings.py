@@ -48,9 +48,6 @@ class Strings:
             raise MissingString(key) from None
         return text.get(form, text["other"]) if isinstance(text, dict) else text
 
-    def has(self, key: str) -> bool:
-        return key in self.entries
-
 
 def load_strings(
     sources: list[Source], languages: list[str], defaults: dict[str, dict[str, str]] | None = None

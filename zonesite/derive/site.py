@@ -45,9 +45,6 @@ class DerivedSite:
         items = [p for p in self.pages if p.is_news]
         return sorted(items, key=lambda p: (p.date.as_date() if p.date else None, p.slug), reverse=True)
 
-    def zone(self, slug: str) -> ZoneView:
-        return next(z for z in self.zones if z.slug == slug)
-
 
 def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""

@@ -60,7 +60,6 @@ class ZoneView:
     zone: Zone
     land: Land
     description: Text | None
-    description_line: int
     citations: list[Citation]
     status_order: int | None
     infrastructure: list[tuple[str, Definition, Work | None]]
@@ -139,7 +138,6 @@ def derive_zone(
         zone=zone,
         land=land,
         description=body or zone.description,
-        description_line=source.body_line,
         citations=citations,
         status_order=status.order if status else None,
         infrastructure=works,

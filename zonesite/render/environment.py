@@ -53,7 +53,6 @@ class Renderer:
             canonical=self.canonical,
             label=self.label,
             nav=self.nav,
-            zone_by_slug=site.zone,
             language_links=self.language_links,
             language_name=language_name,
         )

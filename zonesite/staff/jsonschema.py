@@ -15,11 +15,12 @@ from typing import Any
 
 from ..derive.site import DerivedSite
 from ..errors import Problem
+from ..model import routes
 from ..model.site import SiteConfig
 from ..model.zone import Zone
 from ..output.write import write_file
 
-SCHEMA_DIR = "schema"
+SCHEMA_DIR = routes.SCHEMA
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 

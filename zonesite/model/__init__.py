@@ -1,5 +1,7 @@
-"""The one declared schema of zone files and site.yaml.
+"""The one declared schema of zone files, site.yaml and content pages, and what is read off it.
 
-Validation, defaults, the JSON Schema editors use, the field reference in the docs and (later)
-spreadsheet columns are all read from these pydantic models; nothing else restates them.
+Every fact about a field lives on the field (its type, unit, labels, whether it is a metric or can
+be derived...); :mod:`zonesite.model.registry` turns the models into the field registry that
+validation, JSON Schema, docs, the scaffold, spreadsheet and open-data columns, aggregates and the
+figure lists templates show all read. Nothing else restates a field list.
 """

@@ -10,11 +10,15 @@ import functools
 import http.server
 import os
 import re
+import socket
 import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -255,6 +259,43 @@ def table_rows(html: str, table_class: str) -> list[list[str]]:
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", match.group(1), re.S):
         rows.append([strip_tags(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)])
     return rows
+
+
+def line_of(text: str, start: str) -> int:
+    """1-based number of the first line of ``text`` that starts with ``start`` (indentation ignored)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith(start):
+            return number
+    raise AssertionError(f"no line starts with {start!r}")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(status, body) of a GET, whatever the status."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def wait_for(predicate: Callable[[], object], what: str, seconds: float = 10) -> None:
+    """Wait until ``predicate()`` is true (a connection refused counts as not yet); fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, f"{what}: not within {seconds} s"
+        time.sleep(0.05)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -4,15 +4,25 @@ traceback for anything staff can type or save."""
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_ZONES, MINIMAL_ZONE, REPO, headlines, make_site, read, run_cli, write
+from conftest import (
+    DEFAULT_ZONES,
+    MINIMAL_ZONE,
+    REPO,
+    fetch,
+    free_port,
+    headlines,
+    make_site,
+    read,
+    run_cli,
+    wait_for,
+    write,
+)
 
 LANGS = ("vi", "en")
 
@@ -256,33 +266,10 @@ def test_bad_input_is_reported_without_traceback(tmp_path: Path, name: str) -> N
     assert not out.exists()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(predicate, seconds: float = 20.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
 def test_serve_builds_serves_and_rebuilds_on_change(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site")
     out = tmp_path / "out"
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--out", str(out), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -291,14 +278,14 @@ def test_serve_builds_serves_and_rebuilds_on_change(tmp_path: Path) -> None:
     )
     url = f"http://127.0.0.1:{port}/en/clusters/alpha/"
     try:
-        assert _wait_for(lambda: "Alpha Industrial Cluster" in _get(url)), "serve never served the fact sheet"
+        wait_for(lambda: "Alpha Industrial Cluster" in fetch(url)[1], "serve never served the fact sheet", 20)
         zone = site / "clusters" / "alpha.yaml"
         zone.write_text(zone.read_text(encoding="utf-8").replace("Alpha Industrial Cluster", "Renamed Cluster"))
-        assert _wait_for(lambda: "Renamed Cluster" in _get(url)), "the edit was not rebuilt"
+        wait_for(lambda: "Renamed Cluster" in fetch(url)[1], "the edit was not rebuilt", 20)
         # A broken file keeps the last good build online.
         zone.write_text("name: [unclosed\n", encoding="utf-8")
         time.sleep(2.5)
-        assert "Renamed Cluster" in _get(url)
+        assert "Renamed Cluster" in fetch(url)[1]
     finally:
         process.terminate()
         try:

@@ -31,7 +31,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, headlines, make_site, run_cli, site_yaml, snapshot
+from conftest import REPO, fetch, free_port, headlines, line_of, make_site, run_cli, site_yaml, snapshot, wait_for
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 
@@ -42,31 +42,8 @@ TODAY = dt.date.today().isoformat()
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def line_of(text: str, start: str) -> int:
-    """1-based number of the first line of ``text`` that starts with ``start`` (indentation ignored)."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.lstrip().startswith(start):
-            return number
-    raise AssertionError(f"no line starts with {start!r}")
-
-
 def zone_hashes(site: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((site / "clusters").iterdir())}
-
-
-def fetch(url: str) -> tuple[int, str]:
-    """(status, body) of a GET, whatever the status."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -305,13 +282,6 @@ def test_rapid_saves_cause_one_rebuild(tmp_path: Path) -> None:
     assert len(rebuilt) == 1, f"five saves in 0.35 s gave {len(rebuilt)} rebuilds:\n{after}"
     assert [line for line in after.splitlines() if line.startswith("Changed:")] == ["Changed: alpha.yaml"], after
     assert status == 200 and "<h1>Save 5 Cluster</h1>" in body, "the rebuild did not use the last save"
-
-
-def wait_for(predicate: Any, what: str, seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, f"{what}: not within {seconds} s"
-        time.sleep(0.05)
 
 
 def test_serve_keeps_edits_saved_while_another_file_was_broken(tmp_path: Path) -> None:

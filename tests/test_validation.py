@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_ZONE, REPO, headlines, make_site, run_cli, site_yaml
+from conftest import MINIMAL_ZONE, REPO, headlines, line_of, make_site, run_cli, site_yaml
 
 Z = MINIMAL_ZONE.replace("Minimal", "Broken").replace("Tối Thiểu", "Hỏng")  # a valid start to break
 
@@ -31,11 +31,6 @@ def check(
     if code == 1:
         assert "no errors" not in stdout
     return code, headlines(stderr), stderr
-
-
-def line_of(text: str, start: str) -> int:
-    """1-based number of the first line of ``text`` starting with ``start``."""
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
 def only(tmp_path: Path, name: str, text: str | bytes, **kwargs: object) -> str:

@@ -11,7 +11,7 @@ import pytest
 from conftest import make_site
 
 from zonesite.check import check_site
-from zonesite.derive.columns import csv_columns, derivable_specs, zone_columns
+from zonesite.derive.columns import csv_columns, derivable_specs, flag_column, zone_columns
 from zonesite.model.definitions import merged
 from zonesite.model.registry import (
     derivable,
@@ -121,7 +121,10 @@ def test_columns_come_from_the_registry_with_prose_left_out() -> None:
     assert "description_vi" in full and "contacts_2_phone" in full and "contacts_3_phone" not in full
     kinds = {c.name: c.kind for c in csv_columns(["en"], DEFS)}
     assert kinds["type"] == "key" and kinds["status"] == "key" and kinds["industries"] == "keys"
-    assert [f"{'_'.join(s.path)}_calculated" for s in derivable_specs()][0] == "area_industrial_land_ha_calculated"
+    assert [flag_column(s) for s in derivable_specs()][:2] == [
+        "area_industrial_land_ha_calculated",
+        "area_leased_ha_calculated",
+    ]
 
 
 def test_scaffold_and_reference_read_examples_choices_and_limits() -> None:

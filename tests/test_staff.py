@@ -1006,6 +1006,21 @@ def test_import_with_bad_cells_names_each_and_changes_nothing(sheet_site: SheetS
     assert snapshot(site) == before, "a zone file changed although the import failed"
 
 
+def test_import_refuses_a_phone_number_the_sheet_stored_as_a_number(sheet_site: SheetSite, tmp_path: Path) -> None:
+    """Excel turns 02583822999 typed into a number cell into 2583822999: never published as tel:2583822999."""
+    site = copy_site(sheet_site, tmp_path)
+    before = snapshot(site)
+    sheet = tmp_path / "bad" / "zones.xlsx"
+    rows = edited_xlsx(sheet_site.xlsx, sheet, cells={("alpha", "contacts_2_phone"): 2583822999})
+    code, _, stderr = run_cli("import", sheet, "--site", site)
+    assert code == 1, stderr
+    assert stderr.splitlines()[0] == (
+        f"zones.xlsx row {rows['alpha']}, column contacts_2_phone: 2583822999 is a number in the sheet, so a "
+        "leading 0 or '+' is lost; format the column as text and type it as written, e.g. 0258 3822 111"
+    )
+    assert snapshot(site) == before
+
+
 def test_import_reports_unknown_columns_with_did_you_mean(sheet_site: SheetSite, tmp_path: Path) -> None:
     site = copy_site(sheet_site, tmp_path)
     before = snapshot(site)

@@ -676,3 +676,146 @@ def test_rules_across_fields_still_run_when_another_field_is_wrong(tmp_path: Pat
         "clusters/b.yaml:5:3: area.leased_ha: 80 is larger than industrial_land_ha (60)",
         "clusters/b.yaml:6:3: area.availble_ha: unknown field (did you mean 'available_ha'?)",
     ]
+
+
+# --- never a wrong figure, never a hang -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "lease:\n  price_vnd_m2: 850.000\n",
+            "clusters/b.yaml:4:3: lease.price_vnd_m2: 850.000 would be read as 850: amounts take no thousands "
+            "points (write 850000, or 850 if that is the amount)",
+        ),
+        (
+            "tenants:\n  registered_capital_usd: 1.200.000\n",
+            "clusters/b.yaml:4:3: tenants.registered_capital_usd: expected a number, got '1.200.000' (write numbers "
+            "without thousands separators, e.g. 1200000)",
+        ),
+        (
+            "lease:\n  price_usd_m2: 1,200\n",
+            "clusters/b.yaml:4:3: lease.price_usd_m2: expected a number, got '1,200' (write numbers without "
+            "thousands separators, e.g. 1200)",
+        ),
+        (
+            "infrastructure:\n  water_supply: {state: operating, capacity: 3.000}\n",
+            "clusters/b.yaml:4:36: infrastructure.water_supply.capacity: 3.000 would be read as 3: amounts take no "
+            "thousands points (write 3000, or 3 if that is the amount)",
+        ),
+        (
+            "tenants:\n  workers: 4.440\n",
+            "clusters/b.yaml:4:3: tenants.workers: expected a whole number, got the number 4.44 (if you meant 4440, "
+            "write it without the point)",
+        ),
+    ],
+)
+def test_amounts_with_thousands_points_are_errors_not_small_numbers(tmp_path: Path, text: str, expected: str) -> None:
+    assert only(tmp_path, "b.yaml", Z + text) == expected
+
+
+def test_a_price_with_thousands_points_fails_the_build_and_writes_nothing(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site", zones={"b.yaml": Z + "lease:\n  price_vnd_m2: 850.000\n"})
+    out = tmp_path / "out"
+    code, _, stderr = run_cli("build", "--site", root, "--out", out)
+    assert code == 1 and "lease.price_vnd_m2: 850.000 would be read as 850" in stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "lease:\n  price_usd_m2: 50-60\n",
+            "clusters/b.yaml:4:3: lease.price_usd_m2: expected a number, got '50-60' (a figure is one number: "
+            "write 50 here and the range in words in lease.note)",
+        ),
+        (
+            "area:\n  total_ha: 70 – 80\n",
+            "clusters/b.yaml:4:3: area.total_ha: expected a number, got '70 – 80' (a figure is one number: "
+            "write 70 here and the range in words in the description)",
+        ),
+        (
+            "area:\n  total_ha: khoảng 75\n",
+            "clusters/b.yaml:4:3: area.total_ha: expected a number, got 'khoảng 75' (write the number alone; "
+            "put 'about' or 'more than' in the description)",
+        ),
+    ],
+)
+def test_ranges_and_approximations_say_where_the_words_go(tmp_path: Path, text: str, expected: str) -> None:
+    assert only(tmp_path, "b.yaml", Z + text) == expected
+
+
+def test_a_quote_left_open_is_reported_where_it_opens(tmp_path: Path) -> None:
+    text = Z + 'summary: "Cụm mới\nstatus: operating\nlocation:\n  district: "huyện Cam Lâm"\n'
+    assert only(tmp_path, "b.yaml", text) == (
+        "clusters/b.yaml:3:10: malformed YAML: a quote opened here is never closed "
+        "(close it with the same quote mark on the same line, or remove it)"
+    )
+
+
+BOMB = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
+    for prev, name in zip(["", *"abcdefgh"], "abcdefghi", strict=True)
+)
+
+
+def test_yaml_aliases_are_refused_at_once(tmp_path: Path) -> None:
+    """Nine nested aliases would expand to 387 million values; the file is refused where the first
+    anchor is written, in the time of an ordinary check."""
+    root = make_site(tmp_path / "site", zones={"bomb.yaml": BOMB + Z})
+    code, _, stderr = run_cli("check", "--site", root)  # run_cli times out after 180 s: a hang fails
+    assert code == 1
+    assert headlines(stderr) == [
+        "clusters/bomb.yaml:1:4: a YAML anchor '&a' is not allowed here (write the value out in full where it is "
+        "needed; site files do not use '&' anchors or '*' aliases)"
+    ]
+
+
+def test_an_alias_in_site_yaml_is_refused_too(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site", site_extra="share_image: &img images/a.jpg\n")
+    code, _, stderr = run_cli("check", "--site", root)
+    assert code == 1 and "site.yaml:" in stderr and "a YAML anchor '&img' is not allowed here" in stderr
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site", zones={"huge.yaml": Z + "summary: " + "x" * 1_100_000 + "\n"})
+    code, _, stderr = run_cli("check", "--site", root)
+    assert code == 1
+    assert "clusters/huge.yaml: is 1.0 MB; a site file may be at most 1 MB" in stderr
+
+
+def test_hints_name_only_fields_that_exist() -> None:
+    """Every field path a message or hint names, in the golden record of every kind of mistake, is a
+    field of the schema (or a key of a keyed section)."""
+    import json
+
+    from zonesite.model.registry import known_path
+    from zonesite.model.site import SiteConfig
+    from zonesite.model.zone import Zone
+
+    texts = json.loads((REPO / "tests" / "golden" / "texts.json").read_text(encoding="utf-8"))
+    tops = set(Zone.model_fields) | set(SiteConfig.model_fields)
+    named = set()
+    for name, text in texts.items():
+        if name.startswith(("check/", "build/")):
+            for hint in re.findall(r"\(([^()]*)\)$", text, re.M):
+                unquoted = re.sub(r"'[^']*'", "", hint)
+                words = re.findall(r"\b[a-z_]+(?:\.[a-z_]+)*\b", unquoted)
+                words = [w for w in words if w.rpartition(".")[2] not in ("yaml", "yml", "md", "py", "jpg", "pdf")]
+                named |= {w for w in words if "_" in w or ("." in w and w.split(".")[0] in tops)}
+    assert "occupancy_pct" in named, "the golden record holds too few mistakes to test hints on"
+    fields = {spec.name for model in (Zone, SiteConfig) for spec in _every_field(model)}
+    for path in named:
+        found = "." not in path and path in fields
+        assert found or known_path(Zone, path) is None or known_path(SiteConfig, path) is None, path
+
+
+def _every_field(model):
+    from zonesite.model.registry import fields
+
+    for spec in fields(model):
+        yield spec
+        if spec.group is not None:
+            yield from _every_field(spec.group)

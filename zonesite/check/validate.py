@@ -115,6 +115,8 @@ def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> 
     value = error.get("input")
     ctx = error.get("ctx") or {}
     message, hint = message_for(kind, value, ctx, error["msg"])
+    if kind in _NUMBER_ERRORS:
+        hint = _number_hint(value, _note_for(model, loc)) or hint
     if value is None and kind.endswith("_type"):
         kind, message = "missing", "required field is empty"
     if kind == "extra_forbidden":
@@ -126,6 +128,8 @@ def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> 
         info = parent.model_fields.get(str(loc[-1])) if parent else None
         if info and info.description:
             hint = info.description
+    elif kind == "int_from_float" and GROUPED.match(doc.raw.get(loc, "")):
+        hint = f"if you meant {doc.raw[loc].replace('.', '')}, write it without the point"
     elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
         written = doc.raw.get(loc, str(value))
         message = f"expected text, got the number {written}"
@@ -138,6 +142,8 @@ def _translate(model: type[BaseModel], doc: Document, file: str, error: Any) -> 
     return problem_at(doc, file, loc, message, hint)
 
 
+# "850.000": a Vietnamese thousands point, which YAML reads as a decimal point (850).
+GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _THOUSANDS = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 _BOTH_MARKS = re.compile(r"^-?\d{1,3}(\.\d{3})+,\d+$")
@@ -148,9 +154,17 @@ def _plain(text: str) -> str:
     return text.replace(".", "").replace(",", ".")
 
 
-def _number_hint(value: Any) -> str:
+_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(?:-|–|—|~|đến|to)\s*(\d+(?:[.,]\d+)?)$", re.I)
+
+
+def _number_hint(value: Any, note: str = "a note") -> str:
+    """What a number written the way people write it should look like; ``note`` names where words go."""
     if not isinstance(value, str):
         return ""
+    span = _RANGE.match(value.strip())
+    if span:
+        low = span.group(1).replace(",", ".")
+        return f"a figure is one number: write {low} here and the range in words in {note}"
     text = value.strip().replace(" ", "")
     if _BOTH_MARKS.match(text):
         return f"write it with a point as the decimal mark and no thousands separator, e.g. {_plain(text)}"
@@ -161,8 +175,20 @@ def _number_hint(value: Any) -> str:
     if text.endswith(("%", "ha", "km")):
         return f"write the number alone, e.g. {re.sub(r'[^0-9.,-]', '', text)}; the unit is in the field name"
     if text.startswith(("~", "≈", ">", "<")) or text.lower().startswith(("about", "khoảng", "gần", "hơn")):
-        return "write the number alone; put 'about' or 'more than' in a note"
+        return f"write the number alone; put 'about' or 'more than' in {note}"
     return ""
+
+
+_NUMBER_ERRORS = ("float_parsing", "float_type", "int_parsing", "int_type")
+
+
+def _note_for(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """Where words about a figure belong: the group's own note field if it has one (``lease.note``),
+    else the zone's description; hints never name a field that does not exist."""
+    parent = model_at(model, loc[:-1])
+    if parent is not None and "note" in parent.model_fields:
+        return field_name((*loc[:-1], "note"))
+    return "the description" if "description" in model.model_fields else "a note"
 
 
 def message_for(kind: str, value: Any, ctx: dict[str, Any], default: str) -> tuple[str, str]:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..model.registry import keyed_sections
+from ..model.registry import keyed_sections, spec_at
 from ..model.types import Text
 from ..model.zone import Zone
 from ..source.files import Source, load_zones
 from .content import split_languages
 from .rules import check_zone
-from .validate import problem_at, salvage, validate_document
+from .validate import GROUPED, problem_at, salvage, validate_document
 
 
 @dataclass
@@ -41,7 +42,7 @@ def check_zones(
     for source in loaded.sources:
         zone, found = validate_document(Zone, source.doc, source.file, context)
         body = _body(source, zone, context["languages"], problems)
-        problems += found
+        problems += found + list(_grouped_amounts(source))
         checked = zone if zone is not None else salvage(Zone, source.doc.data, context)
         if checked is not None:
             for path, message, hint in check_zone(checked, keys, static_dirs):
@@ -49,6 +50,18 @@ def check_zones(
         if zone is not None:
             result.append(CheckedZone(source, zone, body))
     return result
+
+
+def _grouped_amounts(source: Source) -> Iterator[Problem]:
+    """Money and capacities written with thousands points: never published as the small number YAML reads."""
+    for path, written in source.doc.raw.items():
+        if not GROUPED.match(written) or written.count(".") > 1:
+            continue  # several points: not a number to YAML, so validation has reported it
+        spec = spec_at(Zone, path)
+        if spec is not None and spec.amount:
+            message = f"{written} would be read as {float(written):g}: amounts take no thousands points"
+            hint = f"write {written.replace('.', '')}, or {float(written):g} if that is the amount"
+            yield problem_at(source.doc, source.file, path, message, hint)
 
 
 def _body(source: Source, zone: Zone | None, languages: list[str], problems: list[Problem]) -> Text | None:

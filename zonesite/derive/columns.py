@@ -34,6 +34,7 @@ class Column:
     kind: Kind
     description: str
     lang: str | None = None
+    digits: bool = False  # text made of digits, kept as written (phone numbers)
 
     def read(self, zone: BaseModel) -> Any:
         """The column's value in ``zone`` (None where the zone does not give it)."""
@@ -115,7 +116,7 @@ def _columns(
             for lang in languages:
                 yield Column(_name((*path, lang)), path, "text", f"{spec.description} ({lang})", lang)
         else:
-            yield Column(_name(path), path, _kind(spec), spec.description)
+            yield Column(_name(path), path, _kind(spec), spec.description, digits=spec.digits)
 
 
 def _keyed(

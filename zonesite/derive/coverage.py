@@ -8,12 +8,11 @@ into a failure for CI.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check.validate import problem_at
+from ..check.validate import GROUPED, problem_at
 from ..errors import Problem
 from ..model.registry import iter_values
 from ..model.types import ANY_LANGUAGE, Text
@@ -23,8 +22,6 @@ from .summary import FigureRow
 from .zones import ZoneView
 
 LARGE_IMAGE_BYTES = 500_000
-# "4.440": a Vietnamese thousands separator that YAML reads as a decimal point.
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -94,7 +91,7 @@ def _translations(zone: ZoneView, languages: list[str]) -> Iterator[Finding]:
 def _grouped_numbers(zone: ZoneView) -> Iterator[Finding]:
     """Numbers written with a Vietnamese thousands point, which YAML reads as a decimal point."""
     for path, written in zone.doc.raw.items():
-        if _GROUPED.match(written):
+        if GROUPED.match(written) and written.count(".") == 1:
             yield Finding(
                 path,
                 f"{written} reads as {float(written):g}",

@@ -9,7 +9,9 @@ what the value means to the rest of the engine:
   province figures add it up (``metric``) and which ones the home page shows (``tile``), whether the
   engine can derive it from other figures (``derivable``), whether it is long prose kept out of
   flat tables (``prose``), an example item for lists of groups (``example``), and how much
-  investors screen on it (``weight``), which ranks gaps in the data-quality report.
+  investors screen on it (``weight``), which ranks gaps in the data-quality report; ``amount``
+  marks a large amount such as a capacity (money is always one), where "3.000" means 3,000 to the
+  person who wrote it and can never be published as 3.
 
 The registry (:mod:`zonesite.model.registry`) reads them off the models; nothing else lists fields.
 """
@@ -54,6 +56,7 @@ class Facts:
     prose: bool = False
     example: str | None = None
     weight: int = 0  # how much investors screen on it: a gap here weighs this in the data-quality report
+    amount: bool = False  # a large amount (a capacity; money always is one), see Unit.currency
 
 
 def label(vi: str, en: str) -> dict[str, str]:

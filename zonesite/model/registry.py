@@ -107,6 +107,11 @@ class FieldSpec:
         return self.info.annotation
 
     @property
+    def amount(self) -> bool:
+        """Money or another large amount: written with thousands points, it is a mistake, not a small number."""
+        return self.facts.amount or (self.unit is not None and self.unit.currency is not None)
+
+    @property
     def description(self) -> str:
         return self.info.description or ""
 

@@ -167,7 +167,9 @@ class Work(Section):
     """One technical-infrastructure work (internal roads, wastewater treatment...) and its state."""
 
     state: Ref("infrastructure_states") = Field(description="Key of an infrastructure state, e.g. completed.")
-    capacity: float | None = Field(None, ge=0, description="Capacity, in the unit the work's definition gives.")
+    capacity: Annotated[float | None, Facts(amount=True)] = Field(
+        None, ge=0, description="Capacity, in the unit the work's definition gives."
+    )
     standard: str | None = Field(None, description="National standard met, e.g. QCVN 40:2011/BTNMT, column A.")
     completed: PartialDate | None = Field(None, description="When the work was finished.")
     note: Annotated[Text | None, PROSE] = Field(None, description="Anything an investor should know about it.")

@@ -18,6 +18,9 @@ from ..model import routes
 from .parse import Document, YamlError, parse_yaml, read_text, split_front_matter
 
 ZONE_SUFFIXES = (".yaml", ".yml", ".md")
+# A zone file is a few KB; one this large is a mistake (a pasted export, a binary) and would be
+# slow to check and to publish.
+MAX_BYTES = 1_048_576
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -54,6 +57,9 @@ _parsed: dict[tuple[Path, bool | None], tuple[bytes, tuple[Source | None, list[P
 def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:
     """Read and parse one file (or reuse the parse of a file whose bytes have not changed)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [_too_large(path, root, size)]
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except OSError:
         return _read_source(path, root, markdown)
@@ -64,6 +70,11 @@ def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[S
     result = _read_source(path, root, markdown)
     _parsed[key] = (digest, result)
     return result
+
+
+def _too_large(path: Path, root: Path, size: int) -> Problem:
+    message = f"is {size / 1_048_576:.1f} MB; a site file may be at most {MAX_BYTES // 1_048_576} MB"
+    return Problem(relpath(path, root), 0, 0, "", message, "split it, or move long text and pictures out of it")
 
 
 def _read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:

@@ -7,6 +7,7 @@ can say *where* a problem is, however far from the parser it is found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +83,8 @@ def parse_yaml(text: str, line_offset: int = 0, full_text: str | None = None) ->
     Raises :class:`YamlError` for malformed YAML and for a key given twice (PyYAML would silently
     keep the last one, hiding a copy-paste mistake).
     """
+    if "&" in text or "*" in text:
+        _refuse_aliases(text, line_offset)
     loader = _Loader(text)
     doc = Document(data=None, text=full_text if full_text is not None else text, line_offset=line_offset)
     try:
@@ -90,20 +93,66 @@ def parse_yaml(text: str, line_offset: int = 0, full_text: str | None = None) ->
             doc.marks[()] = _mark(node, line_offset)
             doc.data = _Builder(loader, doc, line_offset).build(node, ())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "malformed YAML"
-        if exc.context_mark and exc.context and "flow" in exc.context:
-            # An unclosed [ or {: the line that opens it is the one to fix.
-            mark = exc.context_mark
-            problem = f"{problem} ({exc.context} that starts here)"
-        line, col = (mark.line, mark.column) if mark else (0, 0)
-        hint = _hint(text, line, col, problem)
-        raise YamlError(f"malformed YAML: {problem}", line + 1 + line_offset, col + 1, hint) from None
+        raise _located(exc, text, line_offset) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"malformed YAML: {exc}", 1 + line_offset, 1) from None
     finally:
         loader.dispose()
     return doc
+
+
+ALIAS_HINT = "write the value out in full where it is needed; site files do not use '&' anchors or '*' aliases"
+
+
+def _refuse_aliases(text: str, line_offset: int) -> None:
+    """Refuse YAML anchors and aliases, located where they are written: a few nested aliases
+    expand into billions of values (and nobody keeping a zone file needs them)."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                what = f"alias '*{event.anchor}'" if isinstance(event, yaml.AliasEvent) else f"anchor '&{event.anchor}'"
+                message = f"a YAML {what} is not allowed here"
+                raise YamlError(message, mark.line + 1 + line_offset, mark.column + 1, ALIAS_HINT)
+    except yaml.YAMLError:
+        return  # malformed: parsing again reports it where it is
+
+
+def _located(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlError:
+    """The parser's error at the place to fix: where an unclosed quote, [ or { opens."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "malformed YAML"
+    line, col = (mark.line, mark.column) if mark else (0, 0)
+    swallowed = any(words in f"{exc.context} {problem}" for words in _SWALLOWED)
+    quote = _open_quote(text, line) if swallowed else None
+    if quote is not None and (quote[0] < line or "quoted scalar" in str(exc.context)):
+        # A quote never closed swallows the lines after it; the parser fails far below.
+        (line, col), problem = quote, "a quote opened here is never closed"
+        return YamlError(f"malformed YAML: {problem}", line + 1 + line_offset, col + 1, QUOTE_HINT)
+    if exc.context_mark and exc.context and "flow" in exc.context:
+        # An unclosed [ or {: the line that opens it is the one to fix.
+        line, col = exc.context_mark.line, exc.context_mark.column
+        problem = f"{problem} ({exc.context} that starts here)"
+    return YamlError(f"malformed YAML: {problem}", line + 1 + line_offset, col + 1, _hint(text, line, col, problem))
+
+
+# A value that opens with a quote: ``key: "...``, ``- "...``, or ``{vi: "...`` inside a group.
+_QUOTED = re.compile(r"""(?:^\s*(?:-\s+)?[^\s#'"][^:#]*:\s+|^\s*-\s+|[{,]\s*[^\s:'"{}\[\],]+:\s*|\[\s*)(["'])""")
+# Errors a quote left open causes further down: the text after it is read as one long value.
+_SWALLOWED = ("quoted scalar", "did not find expected key", "could not find expected ':'", "mapping values")
+QUOTE_HINT = "close it with the same quote mark on the same line, or remove it"
+
+
+def _open_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """``(line, column)`` (0-based) of the first quote left open on its line, up to line ``upto``."""
+    for number, line in enumerate(text.splitlines()[: upto + 1]):
+        for match in _QUOTED.finditer(line):
+            mark, start = match.group(1), match.end(1)
+            rest = line[start:].replace("\\\\", "") if mark == '"' else line[start:].replace("''", "")
+            closing = rest.replace('\\"', "").find(mark) if mark == '"' else rest.find(mark)
+            if closing < 0:
+                return number, start - 1
+    return None
 
 
 def _hint(text: str, line: int, col: int, problem: str) -> str:

@@ -111,7 +111,7 @@ def report_html(site: DerivedSite, reports: list[ZoneReport], today: dt.date | N
     lang, languages = site.languages[0], site.languages
     rows = [ReportRow(r.view.slug, r.view.name.get(lang, languages)[0], r.view.file, r.gaps, r.score) for r in reports]
     title = site.config.title.get(lang, languages)[0]
-    return render_engine("data-quality.html", title=title, today=(today or dt.date.today()).isoformat(), reports=rows)
+    return render_engine("quality-report.html", title=title, today=(today or dt.date.today()).isoformat(), reports=rows)
 
 
 def write_report(site: DerivedSite, path: Path, today: dt.date | None = None) -> int:

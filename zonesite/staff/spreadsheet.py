@@ -128,6 +128,14 @@ def read_table(path: Path) -> list[list[Any]]:
     return [list(row) for row in csv.reader(io.StringIO(text))]
 
 
+class CellError(ValueError):
+    """A cell whose value cannot stand for its field, with the column it is in."""
+
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column, self.message = column, message
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -161,8 +169,15 @@ def _convert(column: Column, value: Any) -> Any:
         return str(value)
     if column.kind == "keys":
         return [part.strip() for part in str(value).replace(",", ";").split(";") if part.strip()]
+    if column.digits and isinstance(value, (int, float)) and not isinstance(value, bool):
+        # The sheet stored it as a number: a phone number has lost its leading 0 and spaces.
+        shown = int(value) if float(value).is_integer() else value
+        raise ValueError(
+            f"{shown} is a number in the sheet, so a leading 0 or '+' is lost; "
+            "format the column as text and type it as written, e.g. 0258 3822 111"
+        )
     if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a phone number typed into a number cell
+        value = int(value)  # a whole number typed into a number cell
     return str(value)
 
 
@@ -192,7 +207,10 @@ def row_data(columns: list[Column], cells: dict[str, Any]) -> dict[str, Any]:
         value = cells.get(column.name)
         if _blank(value):
             continue
-        converted = _convert(column, value)
+        try:
+            converted = _convert(column, value)
+        except ValueError as exc:
+            raise CellError(column.name, str(exc)) from None
         if column.kind == "text" and column.lang:
             texts.setdefault(column.path, {})[column.lang] = converted
         else:
@@ -267,8 +285,8 @@ def _validate_row(
 ) -> tuple[Zone | None, list[Problem]]:
     try:
         data = row_data(columns, cells)
-    except ValueError as exc:
-        return None, [cell_problem(name, number, "", str(exc))]
+    except CellError as exc:
+        return None, [cell_problem(name, number, exc.column, exc.message)]
     try:
         zone = Zone.model_validate(data, context=context)
     except ValidationError as exc:

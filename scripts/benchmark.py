@@ -12,7 +12,9 @@ build process. Figures vary with the machine; compare sizes measured in one run.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -172,6 +174,40 @@ def preview_rebuild(zones: int) -> tuple[float, float]:
         return first, time.perf_counter() - started
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def serve_idle(zones: int, seconds: float = 10.0) -> float:
+    """Per cent of one core ``build.py serve`` uses while nothing changes, over ``seconds``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        make_site(site, zones)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        log = Path(tmp) / "serve.out"
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(port)],
+                stdout=out,
+                stderr=subprocess.DEVNULL,
+            )
+        try:
+            deadline = time.monotonic() + 600
+            while "Serving " not in log.read_text() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            time.sleep(2)  # let the search index and the watcher settle
+            before = _cpu_seconds(process.pid)
+            time.sleep(seconds)
+            return 100 * (_cpu_seconds(process.pid) - before) / seconds
+        finally:
+            process.terminate()
+            process.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zones", type=int, nargs="+", default=[10, 100, 1000])
@@ -207,6 +243,8 @@ def main() -> None:
         )
     first, quick = preview_rebuild(max(args.zones))
     print(f"serve with {max(args.zones)} zones: first build {first:.1f} s, one zone changed: {quick:.1f} s")
+    if Path("/proc/self/stat").exists():
+        print(f"serve with {max(args.zones)} zones, idle: {serve_idle(max(args.zones)):.1f} % of one core over 10 s")
     if len(rows) > 1:
         (small, t_small), (large, t_large) = rows[0], rows[-1]
         print(f"time ratio {large}/{small} zones: {t_large / t_small:.1f}x for {large / small:.0f}x the zones")

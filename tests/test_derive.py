@@ -78,7 +78,8 @@ ZONES = {
         type: industrial_cluster
         status: established
         area: {total_ha: 30, industrial_land_ha: 20, available_ha: 20}
-        lease: {price_vnd_m2: 850.000}
+        connectivity: {seaport: {km: 1.500}}
+        location: {lat: 12.100, lng: 109.2}
         """,
     "c.yaml": """\
         name: {vi: Khu C, en: C Park}
@@ -154,7 +155,7 @@ def test_listing_rows_and_filters(site: DerivedSite) -> None:
 
 
 def test_map_points_only_for_zones_with_coordinates(site: DerivedSite) -> None:
-    assert list(site.map_points) == ["a"]
+    assert list(site.map_points) == ["a", "b"]
     point = site.map_points["a"]
     assert (point.lat, point.lng, point.free) == (12.1, 109.1, 10)
     assert point.status is site.defs["statuses"]["operating"]
@@ -173,11 +174,12 @@ def test_findings_name_what_investors_miss(site: DerivedSite) -> None:
     b = next(z for z in site.zones if z.slug == "b")
     findings = list(zone_findings(b, site.languages, 365, dt.date(2026, 11, 25), site.static_dirs))
     paths = {f.path: f for f in findings}
-    assert ("contacts",) in paths and ("location",) in paths and ("sources",) in paths
+    assert ("contacts",) in paths and ("sources",) in paths
     assert ("area",) not in paths, "free land is published"
     assert paths[("name",)].translation and paths[("name",)].message == "no en text"
-    grouped = paths[("lease", "price_vnd_m2")]
-    assert grouped.message == "850.000 reads as 850" and not grouped.translation
+    grouped = paths[("connectivity", "seaport", "km")]
+    assert grouped.message == "1.500 reads as 1.5" and not grouped.translation
+    assert ("location", "lat") not in paths, "a coordinate is not a figure written with thousands points"
 
 
 def test_old_checks_are_found_by_the_sites_freshness(site: DerivedSite) -> None:

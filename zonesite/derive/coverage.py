@@ -14,8 +14,9 @@ from pathlib import Path
 
 from ..check.validate import GROUPED, problem_at
 from ..errors import Problem
-from ..model.registry import iter_values
+from ..model.registry import iter_values, spec_at
 from ..model.types import ANY_LANGUAGE, Text
+from ..model.zone import Zone
 from ..source.parse import Document
 from .site import DerivedSite
 from .summary import FigureRow
@@ -89,9 +90,13 @@ def _translations(zone: ZoneView, languages: list[str]) -> Iterator[Finding]:
 
 
 def _grouped_numbers(zone: ZoneView) -> Iterator[Finding]:
-    """Numbers written with a Vietnamese thousands point, which YAML reads as a decimal point."""
+    """Figures written with a Vietnamese thousands point, which YAML reads as a decimal point
+    (amounts are errors; an area or a distance may really be 1.5)."""
     for path, written in zone.doc.raw.items():
-        if GROUPED.match(written) and written.count(".") == 1:
+        if not GROUPED.match(written) or written.count(".") != 1:
+            continue
+        spec = spec_at(Zone, path)
+        if spec is not None and spec.unit is not None:
             yield Finding(
                 path,
                 f"{written} reads as {float(written):g}",

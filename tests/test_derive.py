@@ -125,25 +125,33 @@ def test_home_tiles_come_from_the_registry_with_coverage(site: DerivedSite) -> N
     assert (tiles["available_ha"].computed.value, tiles["available_ha"].computed.reporting) == (30, 2)
 
 
-def test_fact_sheet_figures_carry_value_unit_and_derivation(site: DerivedSite) -> None:
-    a = next(z for z in site.zones if z.slug == "a")
-    listed = {f.path: f for f in a.listed("area")}
-    assert list(listed) == [
+def test_fact_sheet_sections_list_known_facts_and_name_the_rest(site: DerivedSite) -> None:
+    land = site.sheets["a"]["land"]
+    known = {f.path: f for f in land.known}
+    assert list(known) == [
         "area.total_ha",
         "area.industrial_land_ha",
         "area.leased_ha",
         "area.available_ha",
         "area.occupancy_pct",
     ]
-    assert listed["area.available_ha"].value == 10 and listed["area.available_ha"].derived
-    assert not listed["area.total_ha"].derived and listed["area.total_ha"].unit == "ha"
-    assert [f.path for f in a.listed("dates")] == [
+    assert known["area.available_ha"].value == 10 and known["area.available_ha"].derived
+    assert not known["area.total_ha"].derived and known["area.total_ha"].unit == "ha"
+    status = site.sheets["a"]["status_dates"]
+    assert [f.path for f in status.known] == ["type", "status"]
+    assert [f.path for f in status.missing] == [
         "dates.planned",
         "dates.established",
         "dates.construction_started",
         "dates.operating_since",
+        "decisions",
     ]
-    assert all(not f.known for f in a.listed("dates"))
+    location = site.sheets["c"]["location"]
+    assert [f.label for f in location.known] == ["location.province"], "the site's province when the zone names none"
+    assert "coordinates" in [f.label for f in location.missing]
+    hidden = ["developer", "lease_terms", "tenants", "infrastructure", "industries", "incentives"]
+    assert site.sheets["c"].hidden == hidden, "targets, photos and documents are extras, not gaps"
+    assert "land" not in site.sheets["c"].hidden, "industrial land is published"
 
 
 def test_listing_rows_and_filters(site: DerivedSite) -> None:

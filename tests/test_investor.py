@@ -548,7 +548,7 @@ def test_compare_two_zones_from_the_listing(
     page.wait_for_url(f"{rich}{lang}/compare/?z=bac-son,dac-loc")
     names, rows = compare_table(page)
     assert names == [RICH_NAMES["bac-son"][lang], RICH_NAMES["dac-loc"][lang]]
-    for key in ("area.available_ha", "area.occupancy_pct", "area.total_ha", "lease"):
+    for key in ("area.available_ha", "area.occupancy_pct", "area.total_ha", "lease.price_usd_m2"):
         expected = []
         for slug in ("bac-son", "dac-loc"):
             label, value = sheet_figure(read(rich_site, f"{lang}/clusters/{slug}/index.html"), key)
@@ -574,10 +574,13 @@ def test_compare_address_alone_reproduces_and_removing_updates_it(rich: str, ric
     names, rows = compare_table(page)
     assert names == [RICH_NAMES[s]["en"] for s in ("bac-son", "cam-thinh", "dac-loc")]
     shown = {}
-    for slug in ("bac-son", "cam-thinh", "dac-loc"):
+    for slug in ("bac-son", "dac-loc"):
         label, value = sheet_figure(read(rich_site, f"en/clusters/{slug}/index.html"), "area.available_ha")
         shown[slug] = clean(value)
-    assert shown["cam-thinh"] == "not published"
+    cam_thinh = read(rich_site, "en/clusters/cam-thinh/index.html")
+    assert 'data-key="area.available_ha"' not in cam_thinh, "a figure not published is not laid out as one"
+    assert re.search(r'<p class="not-yet">.*Available.*</p>', cam_thinh), "the fact sheet does not name it as missing"
+    shown = {"bac-son": shown["bac-son"], "cam-thinh": "not published", "dac-loc": shown["dac-loc"]}
     assert rows[clean(label)] == list(shown.values()), "free land of a zone that gives none"
     page.get_by_role("button", name=f"Remove from comparison: {RICH_NAMES['cam-thinh']['en']}").click()
     page.wait_for_url(f"{rich}en/compare/?z=bac-son,dac-loc")
@@ -917,7 +920,7 @@ def test_open_data_csv_opens_in_excel_and_agrees_with_fact_sheets(request: pytes
         row = by_slug[slug]
         assert row[f"name_{lang}"] == strip_tags(re.search(r"<h1>(.*?)</h1>", html, re.S).group(1))
         for column, key in (("area_available_ha", "area.available_ha"), ("area_occupancy_pct", "area.occupancy_pct")):
-            _, shown = sheet_figure(html, key)
+            shown = sheet_figure(html, key)[1] if f'data-key="{key}"' in html else "not published"
             if row[column] == "":
                 assert "not published" in shown or "chưa công bố" in shown, f"{slug}: CSV has no {column}, page {shown}"
             else:
@@ -994,7 +997,7 @@ def test_fact_sheet_prints_on_two_a4_pages_without_site_chrome(
     for chrome in (".site-header", ".main-nav", ".site-footer", ".breadcrumb", ".sheet-actions"):
         assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
     assert page.locator("h1").is_visible()
-    assert page.locator('[data-key="area.available_ha"]').is_visible(), "the key figures are not printed"
+    assert page.locator("dl.figs").first.is_visible(), "the key figures are not printed"
     assert page.locator("section.contacts .card").first.is_visible(), "the contacts are not printed"
     pages = pdf_pages(page.pdf(format="A4"))
     assert pages <= 2, f"the {slug} fact sheet prints on {pages} A4 pages"

@@ -55,7 +55,7 @@ def test_every_field_of_a_group_is_walked_in_declared_order() -> None:
         ("tenants.registered_capital_vnd", "number", None, "vnd"),
         ("lease.price_usd_m2", "number", None, "usd/m2"),
         ("lease.price_basis", "choice", None, None),
-        ("developer.phone", "string", None, None),
+        ("developer.phone", "string", None, "phone"),
         ("industries", "keys", "industries", None),
         ("tenants.notable", "texts", None, None),
         ("contacts", "groups", None, None),

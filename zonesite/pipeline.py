@@ -13,7 +13,7 @@ from pathlib import Path
 from .check import check_site
 from .derive.coverage import site_warnings
 from .derive.site import DerivedSite, derive_site
-from .errors import Problem
+from .errors import Abort, Problem
 from .staff.jsonschema import stale_schema_warnings
 
 
@@ -21,5 +21,7 @@ def read_site(root: Path, today: dt.date | None = None) -> tuple[DerivedSite, li
     """Read, check and derive the site in ``root``; returns it with its warnings."""
     checked = check_site(root.resolve())
     site = derive_site(checked)
-    warnings = checked.warnings + site_warnings(site, checked.site_doc, today)
-    return site, warnings + stale_schema_warnings(site)
+    found = checked.warnings + site_warnings(site, checked.site_doc, today) + stale_schema_warnings(site)
+    if any(p.severity == "error" for p in found):
+        raise Abort(found)  # a rule about the whole site (nobody to call) failed
+    return site, found

@@ -40,6 +40,9 @@ class Strings:
             return text.format(n=n, **values)
         return text
 
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
     def raw(self, key: str, lang: str, form: str = "other") -> str:
         """The unformatted text of a plural form, for scripts that fill in ``{count}`` themselves."""
         try:

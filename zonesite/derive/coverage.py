@@ -18,6 +18,7 @@ from ..model.registry import iter_values, spec_at
 from ..model.types import ANY_LANGUAGE, Text
 from ..model.zone import Zone
 from ..source.parse import Document
+from .contacts import is_sample, reachable
 from .site import DerivedSite
 from .summary import FigureRow
 from .zones import ZoneView
@@ -54,6 +55,13 @@ def _missing(zone: ZoneView) -> Iterator[Finding]:
         yield Finding(("area",), "no figure for free land (available_ha)", "investors screen zones on it first")
     if not z.contacts:
         yield Finding(("contacts",), "no contact", "add the developer's or the management board's phone or e-mail")
+    elif not any(reachable(c) for c in z.contacts):
+        yield Finding(("contacts",), "no phone or e-mail", "pages offer the authority's; add the zone's own")
+    for index, contact in enumerate(z.contacts):
+        if is_sample(contact):
+            yield Finding(
+                ("contacts", index), "a sample contact", "replace it with a real one before the site goes live"
+            )
     if z.location.lat is None:
         yield Finding(("location",), "no coordinates (lat, lng)", "the zone cannot be shown on a map")
     if not z.sources:
@@ -119,6 +127,23 @@ def _large_photos(zone: ZoneView, static_dirs: list[Path]) -> Iterator[Finding]:
                 break
 
 
+def reach_problems(site: DerivedSite, site_doc: Document) -> list[Problem]:
+    """Every zone must give investors someone to call: an error when neither it nor the site's
+    authority has a phone or e-mail; a warning while the authority's contact is a sample."""
+    authority = site.config.authority
+    unreachable = [z.slug for z in site.zones if not site.reach[z.slug].any]
+    found = []
+    if unreachable:
+        shown = ", ".join(unreachable[:5]) + (f" and {len(unreachable) - 5} more" if len(unreachable) > 5 else "")
+        message = f"investors have nobody to call about {len(unreachable)} zones ({shown})"
+        hint = "give the authority a phone and an e-mail in site.yaml, or each zone its own contact"
+        found.append(problem_at(site_doc, "site.yaml", ("authority",), message, hint))
+    if authority is not None and reachable(authority) and is_sample(authority):
+        hint = "replace it with the authority's real phone and e-mail before the site goes live"
+        found.append(problem_at(site_doc, "site.yaml", ("authority",), "a sample contact", hint, severity="warning"))
+    return found
+
+
 def plan_findings(rows: list[FigureRow]) -> Iterator[tuple[int, str, str]]:
     """Plan figures that the zone files contradict, or cannot back because some zones lack data."""
     for index, row in enumerate(rows):
@@ -143,6 +168,7 @@ def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None =
     for zone in site.zones:
         for f in zone_findings(zone, site.languages, site.config.freshness_days, today, site.static_dirs):
             found.append(problem_at(zone.doc, zone.file, f.path, f.message, f.hint, severity="warning"))
+    found += reach_problems(site, site_doc)
     for index, message, hint in plan_findings(site.rows):
         found.append(
             problem_at(site_doc, "site.yaml", ("plan", "figures", index, "value"), message, hint, severity="warning")

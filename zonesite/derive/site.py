@@ -8,9 +8,11 @@ from pathlib import Path
 from ..check import CheckedSite, PageView, Strings
 from ..model.site import Definition, SiteConfig
 from .columns import data_columns
+from .contacts import Reach, reach
 from .dashboard import DashboardSeries, dashboard
 from .listing import Filters, Row, filters, listing_row
 from .mapping import MapPoint, map_points
+from .sheet import Sheet, fact_sheet
 from .summary import FigureRow, Summary, plan_rows, summarize
 from .zones import ZoneView, derive_zone
 
@@ -34,6 +36,8 @@ class DerivedSite:
     map_points: dict[str, MapPoint]  # each mapped zone's marker, by slug
     dashboard: DashboardSeries
     data_columns: list[tuple[str, str, str]]  # (column, kind, meaning) of the open data files
+    sheets: dict[str, Sheet]  # each zone's fact sheet, by slug
+    reach: dict[str, Reach]  # the quickest way to ask about each zone, by slug
 
     @property
     def languages(self) -> list[str]:
@@ -67,4 +71,6 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
         map_points=map_points(views, defs["statuses"]),
         dashboard=dashboard(views, defs),
         data_columns=data_columns(config.languages, defs),
+        sheets={v.slug: fact_sheet(v, config.province) for v in views},
+        reach={v.slug: reach(v, config.authority) for v in views},
     )

@@ -23,7 +23,7 @@ class Citation:
 
     number: int
     title: Text
-    publisher: str | None
+    publisher: Text | None
     url: str | None
     published: PartialDate | None
     checked: PartialDate | None
@@ -70,10 +70,6 @@ class ZoneView:
         """The value of a figure (derived where the file leaves it out), or None."""
         figure = self.figures.get(path)
         return figure.value if figure else None
-
-    def listed(self, group: str) -> list[Figure]:
-        """The labelled figures of a group (``area``), in the schema's order: what a fact sheet lists."""
-        return [f for f in self.figures.values() if f.labelled and f.group == group]
 
     @property
     def name(self) -> Text:
@@ -150,7 +146,7 @@ def zone_figures(zone: Zone, land: Land) -> dict[str, Figure]:
     """Every figure field of the zone (a unit or a label in the registry), derived ones filled in."""
     figures = {}
     for spec in walk(Zone):
-        if spec.unit is None and not spec.facts.label:
+        if spec.kind in ("group", "groups", "texts", "keys", "keyed") or (spec.unit is None and not spec.facts.label):
             continue
         derived = spec.facts.derivable and spec.name in land.derived
         value = getattr(land, spec.name) if spec.facts.derivable else read(zone, spec.path)

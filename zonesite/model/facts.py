@@ -57,6 +57,9 @@ class Facts:
     example: str | None = None
     weight: int = 0  # how much investors screen on it: a gap here weighs this in the data-quality report
     amount: bool = False  # a large amount (a capacity; money always is one), see Unit.currency
+    section: str | None = None  # the fact-sheet section a top-level field is shown in (its UI string)
+    aside: bool = False  # qualifies its group's figures (as of, approximate, price basis); not a figure itself
+    optional: bool = False  # an extra a zone may lack without anything missing (photos, documents)
 
 
 def label(vi: str, en: str) -> dict[str, str]:

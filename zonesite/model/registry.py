@@ -207,6 +207,16 @@ def walk(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> Iterator[Field
             yield from walk(spec.group, full.path)
 
 
+def walk_items(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> Iterator[FieldSpec]:
+    """Every field, depth first through groups and into the items of lists and keyed sections
+    (``contacts.phone``, ``infrastructure.capacity``: the path without an index or key)."""
+    for spec in fields(model):
+        full = replace(spec, path=(*prefix, *spec.path))
+        yield full
+        if spec.group is not None:
+            yield from walk_items(spec.group, full.path)
+
+
 @cache
 def specs(model: type[BaseModel]) -> dict[str, FieldSpec]:
     """Every field reachable through groups, by dotted path."""
@@ -239,8 +249,9 @@ def derivable(model: type[BaseModel]) -> list[FieldSpec]:
 
 
 def labels(model: type[BaseModel]) -> dict[str, dict[str, str]]:
-    """Each labelled field's label per language, by dotted path: the defaults of its UI string."""
-    return {spec.dotted: spec.facts.label for spec in walk(model) if spec.facts.label}
+    """Each labelled field's label per language, by dotted path (items of lists and keyed sections
+    without index or key): the defaults of its UI string."""
+    return {spec.dotted: spec.facts.label for spec in walk_items(model) if spec.facts.label}
 
 
 def step(annotation: Any, key: str | int) -> Any:

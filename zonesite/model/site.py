@@ -48,7 +48,7 @@ class Source(Section):
     """A publication figures are taken from."""
 
     title: Text = Field(description="Title of the article, plan or decision.")
-    publisher: str | None = Field(None, description="Newspaper, agency or authority.")
+    publisher: Text | None = Field(None, description="Newspaper, agency or authority.")
     url: Url | None = Field(None, description="Where to read it.")
     published: PartialDate | None = Field(None, description="Publication date.")
     checked: PartialDate | None = Field(None, description="When the figures were last checked against it.")

@@ -15,7 +15,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic_core import PydanticCustomError, core_schema
 
 from ..suggest import did_you_mean
-from .facts import Digits
+from .facts import Digits, Unit
 
 ANY_LANGUAGE = "*"
 
@@ -348,6 +348,9 @@ class _Pattern:
         return result
 
 
-Url = Annotated[str, _Pattern(_URL, "web address", "https://example.gov.vn/page")]
-Email = Annotated[str, _Pattern(_EMAIL, "e-mail address", "contact@example.gov.vn")]
-Phone = Annotated[str, _Pattern(_PHONE, "phone number", "'+84 258 3822 111' or '0258 3822 111'"), Digits()]
+# The unit of a string says how pages show it: as a link, a mailto or a tel link.
+Url = Annotated[str, _Pattern(_URL, "web address", "https://example.gov.vn/page"), Unit("url")]
+Email = Annotated[str, _Pattern(_EMAIL, "e-mail address", "contact@example.gov.vn"), Unit("email")]
+Phone = Annotated[
+    str, _Pattern(_PHONE, "phone number", "'+84 258 3822 111' or '0258 3822 111'"), Digits(), Unit("phone")
+]

@@ -3,6 +3,9 @@
 Every figure is optional: a value left out is "not published", never 0. Shared things (types,
 statuses, industries, incentives, infrastructure works, transport links, sources) are referenced
 by key and defined once in site.yaml.
+
+Each field carries its own facts (:mod:`zonesite.model.facts`): its label in each language, what it
+counts, and for top-level fields the fact-sheet section it is shown in. Nothing else lists fields.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ Hectares = Annotated[float, Field(ge=0, description="hectares"), Unit("ha")]
 Percent = Annotated[float, Field(ge=0, le=100, description="per cent, 0 to 100"), Unit("pct")]
 Count = Annotated[int, Field(ge=0), Unit("count")]
 Km = Annotated[float, Field(ge=0, le=2000, description="kilometres"), Unit("km")]
+Year = Annotated[int, Unit("year")]
 
 
 def Money(unit: str) -> Any:  # noqa: N802 - reads like a type in annotations
@@ -25,12 +29,15 @@ def Money(unit: str) -> Any:  # noqa: N802 - reads like a type in annotations
     return Annotated[float, Field(ge=0), Unit(unit)]
 
 
-PROSE = Facts(prose=True)
-
-
-def figure(vi: str, en: str, metric: bool = False, **facts: Any) -> Facts:
-    """Facts of a figure shown with its label; ``metric`` figures are added up in province totals."""
+def fact(vi: str, en: str, metric: bool = False, **facts: Any) -> Facts:
+    """Facts of a field with its label in each language; ``metric`` figures are added up in province
+    totals; ``section`` names the fact-sheet section a top-level field is shown in."""
     return Facts(label=label(vi, en), metric="sum" if metric else None, **facts)
+
+
+def prose(vi: str, en: str, **facts: Any) -> Facts:
+    """Facts of long text, kept out of flat tables (CSV cells are for figures and short labels)."""
+    return fact(vi, en, prose=True, **facts)
 
 
 class Section(BaseModel):
@@ -42,13 +49,23 @@ class Section(BaseModel):
 class Location(Section):
     """Where the zone is: administrative units, address and map coordinates (WGS 84)."""
 
-    province: Text | None = Field(None, description="Province; defaults to the site's province.")
-    district: Text | None = Field(None, description="District, town or city the zone lies in.")
-    commune: Text | None = Field(None, description="Commune or ward.")
-    address: Text | None = Field(None, description="Street address or the way to describe the site.")
-    lat: float | None = Field(None, description="Latitude in decimal degrees, e.g. 12.2388.")
-    lng: float | None = Field(None, description="Longitude in decimal degrees, e.g. 109.1967.")
-    approximate: bool = Field(
+    province: Annotated[Text | None, fact("Tỉnh", "Province")] = Field(
+        None, description="Province; defaults to the site's province."
+    )
+    district: Annotated[Text | None, fact("Huyện, thị xã, thành phố", "District")] = Field(
+        None, description="District, town or city the zone lies in."
+    )
+    commune: Annotated[Text | None, fact("Xã, phường", "Commune")] = Field(None, description="Commune or ward.")
+    address: Annotated[Text | None, fact("Địa chỉ", "Address")] = Field(
+        None, description="Street address or the way to describe the site."
+    )
+    lat: Annotated[float | None, fact("Vĩ độ", "Latitude")] = Field(
+        None, description="Latitude in decimal degrees, e.g. 12.2388."
+    )
+    lng: Annotated[float | None, fact("Kinh độ", "Longitude")] = Field(
+        None, description="Longitude in decimal degrees, e.g. 109.1967."
+    )
+    approximate: Annotated[bool, fact("Vị trí gần đúng", "Approximate position", aside=True)] = Field(
         False, description="The coordinates mark the commune or district, not the zone's own boundary."
     )
 
@@ -56,16 +73,16 @@ class Location(Section):
 class Dates(Section):
     """When the zone reached each stage; a year alone (2019) is fine when that is all that is known."""
 
-    planned: Annotated[PartialDate | None, figure("Đưa vào quy hoạch", "Included in the plan")] = Field(
+    planned: Annotated[PartialDate | None, fact("Đưa vào quy hoạch", "Included in the plan")] = Field(
         None, description="Included in the approved plan."
     )
-    established: Annotated[PartialDate | None, figure("Thành lập", "Established")] = Field(
+    established: Annotated[PartialDate | None, fact("Thành lập", "Established")] = Field(
         None, description="Decision establishing the zone."
     )
-    construction_started: Annotated[PartialDate | None, figure("Khởi công hạ tầng", "Construction started")] = Field(
+    construction_started: Annotated[PartialDate | None, fact("Khởi công hạ tầng", "Construction started")] = Field(
         None, description="Infrastructure works began."
     )
-    operating_since: Annotated[PartialDate | None, figure("Hoạt động từ", "Operating since")] = Field(
+    operating_since: Annotated[PartialDate | None, fact("Hoạt động từ", "Operating since")] = Field(
         None, description="First tenants started production."
     )
 
@@ -73,28 +90,34 @@ class Dates(Section):
 class Decision(Section):
     """A legal decision about the zone (establishment, detailed plan, investment approval)."""
 
-    number: Annotated[str, Digits()] = Field(description="Decision number as printed, e.g. 1234/QĐ-UBND.")
-    date: PartialDate | None = Field(None, description="Date the decision was signed.")
-    issuer: Text | None = Field(None, description="Who issued it, e.g. the provincial People's Committee.")
-    about: Text | None = Field(None, description="What it decides.")
-    url: Url | None = Field(None, description="Link to the published text.")
+    number: Annotated[str, Digits(), fact("Số quyết định", "Decision number")] = Field(
+        description="Decision number as printed, e.g. 1234/QĐ-UBND."
+    )
+    date: Annotated[PartialDate | None, fact("Ngày ký", "Date signed")] = Field(
+        None, description="Date the decision was signed."
+    )
+    issuer: Annotated[Text | None, fact("Cơ quan ban hành", "Issued by")] = Field(
+        None, description="Who issued it, e.g. the provincial People's Committee."
+    )
+    about: Annotated[Text | None, fact("Nội dung", "Subject")] = Field(None, description="What it decides.")
+    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description="Link to the published text.")
 
 
 class Area(Section):
     """Land, in hectares. Free land and occupancy are computed from the others when left out."""
 
-    total_ha: Annotated[Hectares | None, figure("Tổng diện tích", "Total area", metric=True, tile=True, weight=6)] = (
+    total_ha: Annotated[Hectares | None, fact("Tổng diện tích", "Total area", metric=True, tile=True, weight=6)] = (
         Field(None, description="Total planned area of the zone.")
     )
     industrial_land_ha: Annotated[
-        Hectares | None, figure("Đất công nghiệp", "Industrial land", metric=True, derivable=True)
+        Hectares | None, fact("Đất công nghiệp", "Industrial land", metric=True, derivable=True)
     ] = Field(None, description="Land for lease to factories.")
-    leased_ha: Annotated[Hectares | None, figure("Đã cho thuê", "Leased", metric=True, derivable=True)] = Field(
+    leased_ha: Annotated[Hectares | None, fact("Đã cho thuê", "Leased", metric=True, derivable=True)] = Field(
         None, description="Industrial land already leased or allocated."
     )
-    available_ha: Annotated[
-        Hectares | None, figure("Còn trống", "Available", metric=True, derivable=True, tile=True)
-    ] = Field(None, description="Industrial land still free to lease.")
+    available_ha: Annotated[Hectares | None, fact("Còn trống", "Available", metric=True, derivable=True, tile=True)] = (
+        Field(None, description="Industrial land still free to lease.")
+    )
     occupancy_pct: Annotated[
         Percent | None,
         Facts(
@@ -105,89 +128,124 @@ class Area(Section):
             tile=True,
         ),
     ] = Field(None, description="Share of industrial land leased, per cent.")
-    as_of: PartialDate | None = Field(None, description="Date the land figures describe.")
+    as_of: Annotated[PartialDate | None, fact("Số liệu đất đai tại ngày", "Land figures as of", aside=True)] = Field(
+        None, description="Date the land figures describe."
+    )
 
 
 class Developer(Section):
     """The infrastructure investor that builds and leases out the zone."""
 
-    name: Annotated[Text | None, Facts(weight=3)] = Field(None, description="Company or public body.")
-    funding: Literal["enterprise", "state_budget", "mixed"] | None = Field(
-        None, description="Who pays for the infrastructure: an enterprise, the State budget, or both."
+    name: Annotated[Text | None, fact("Chủ đầu tư hạ tầng", "Infrastructure investor", weight=3)] = Field(
+        None, description="Company or public body."
     )
-    website: Url | None = Field(None, description="Developer's website.")
-    phone: Phone | None = Field(None, description="Phone, in quotes so a leading 0 is kept.")
-    email: Email | None = Field(None, description="E-mail address.")
+    funding: Annotated[
+        Literal["enterprise", "state_budget", "mixed"] | None,
+        fact("Nguồn vốn đầu tư hạ tầng", "Infrastructure funding"),
+    ] = Field(None, description="Who pays for the infrastructure: an enterprise, the State budget, or both.")
+    website: Annotated[Url | None, fact("Trang web", "Website", optional=True)] = Field(
+        None, description="Developer's website."
+    )
+    phone: Annotated[Phone | None, fact("Điện thoại", "Phone", optional=True)] = Field(
+        None, description="Phone, in quotes so a leading 0 is kept."
+    )
+    email: Annotated[Email | None, fact("Thư điện tử", "E-mail", optional=True)] = Field(
+        None, description="E-mail address."
+    )
 
 
 class Lease(Section):
     """What a factory pays for land and services."""
 
-    price_usd_m2: Money("usd/m2") | None = Field(None, description="Land lease price in USD per m².")
-    price_vnd_m2: Money("vnd/m2") | None = Field(None, description="Land lease price in VND per m².")
-    price_basis: Literal["term", "year"] | None = Field(
+    price_usd_m2: Annotated[Money("usd/m2") | None, fact("Giá thuê đất (USD)", "Land lease (USD)")] = Field(
+        None, description="Land lease price in USD per m²."
+    )
+    price_vnd_m2: Annotated[Money("vnd/m2") | None, fact("Giá thuê đất (VND)", "Land lease (VND)")] = Field(
+        None, description="Land lease price in VND per m²."
+    )
+    price_basis: Annotated[Literal["term", "year"] | None, fact("Giá tính cho", "Price basis", aside=True)] = Field(
         None, description="Whether the price covers the whole lease term or one year."
     )
-    term_until: int | None = Field(None, ge=2000, le=2200, description="Year the land-use term ends.")
-    management_fee_usd_m2_year: Money("usd/m2/year") | None = Field(
-        None, description="Management fee, USD per m² per year."
+    term_until: Annotated[Year | None, fact("Thời hạn sử dụng đất đến", "Land-use term until")] = Field(
+        None, ge=2000, le=2200, description="Year the land-use term ends."
     )
-    management_fee_vnd_m2_year: Money("vnd/m2/year") | None = Field(
-        None, description="Management fee, VND per m² per year."
+    management_fee_usd_m2_year: Annotated[
+        Money("usd/m2/year") | None, fact("Phí quản lý (USD)", "Management fee (USD)")
+    ] = Field(None, description="Management fee, USD per m² per year.")
+    management_fee_vnd_m2_year: Annotated[
+        Money("vnd/m2/year") | None, fact("Phí quản lý (VND)", "Management fee (VND)")
+    ] = Field(None, description="Management fee, VND per m² per year.")
+    note: Annotated[Text | None, prose("Ghi chú về giá", "Note on prices")] = Field(
+        None, description="Anything else about prices and payment."
     )
-    note: Annotated[Text | None, PROSE] = Field(None, description="Anything else about prices and payment.")
 
 
 class Tenants(Section):
     """Who already produces in the zone."""
 
     establishments: Annotated[
-        Count | None, figure("Cơ sở sản xuất, kinh doanh", "Establishments", metric=True, tile=True)
+        Count | None, fact("Cơ sở sản xuất, kinh doanh", "Establishments", metric=True, tile=True)
     ] = Field(None, description="Production and business establishments.")
-    fdi_projects: Annotated[Count | None, figure("Dự án FDI", "FDI projects", metric=True)] = Field(
+    fdi_projects: Annotated[Count | None, fact("Dự án FDI", "FDI projects", metric=True)] = Field(
         None, description="Foreign-invested secondary projects."
     )
-    domestic_projects: Annotated[Count | None, figure("Dự án trong nước", "Domestic projects", metric=True)] = Field(
+    domestic_projects: Annotated[Count | None, fact("Dự án trong nước", "Domestic projects", metric=True)] = Field(
         None, description="Domestic secondary projects."
     )
-    workers: Annotated[Count | None, figure("Lao động", "Workers", metric=True, tile=True)] = Field(
+    workers: Annotated[Count | None, fact("Lao động", "Workers", metric=True, tile=True)] = Field(
         None, description="People employed in the zone."
     )
     registered_capital_vnd: Annotated[
-        Money("vnd") | None, figure("Vốn đăng ký (VND)", "Registered capital (VND)", metric=True)
+        Money("vnd") | None, fact("Vốn đăng ký (VND)", "Registered capital (VND)", metric=True)
     ] = Field(None, description="Registered capital of tenants, VND.")
     registered_capital_usd: Annotated[
-        Money("usd") | None, figure("Vốn đăng ký (USD)", "Registered capital (USD)", metric=True)
+        Money("usd") | None, fact("Vốn đăng ký (USD)", "Registered capital (USD)", metric=True)
     ] = Field(None, description="Registered capital of tenants, USD.")
-    notable: Annotated[list[Text], PROSE] = Field(default_factory=list, description="Well-known tenants or projects.")
-    as_of: PartialDate | None = Field(None, description="Date the tenant figures describe.")
+    notable: Annotated[list[Text], prose("Dự án tiêu biểu", "Notable projects")] = Field(
+        default_factory=list, description="Well-known tenants or projects."
+    )
+    as_of: Annotated[PartialDate | None, fact("Số liệu doanh nghiệp tại ngày", "Tenant figures as of", aside=True)] = (
+        Field(None, description="Date the tenant figures describe.")
+    )
 
 
 class Work(Section):
     """One technical-infrastructure work (internal roads, wastewater treatment...) and its state."""
 
-    state: Ref("infrastructure_states") = Field(description="Key of an infrastructure state, e.g. completed.")
-    capacity: Annotated[float | None, Facts(amount=True)] = Field(
+    state: Annotated[Ref("infrastructure_states"), fact("Hiện trạng", "State")] = Field(
+        description="Key of an infrastructure state, e.g. completed."
+    )
+    capacity: Annotated[float | None, fact("Công suất", "Capacity", amount=True)] = Field(
         None, ge=0, description="Capacity, in the unit the work's definition gives."
     )
-    standard: str | None = Field(None, description="National standard met, e.g. QCVN 40:2011/BTNMT, column A.")
-    completed: PartialDate | None = Field(None, description="When the work was finished.")
-    note: Annotated[Text | None, PROSE] = Field(None, description="Anything an investor should know about it.")
+    standard: Annotated[str | None, fact("Quy chuẩn", "Standard")] = Field(
+        None, description="National standard met, e.g. QCVN 40:2011/BTNMT, column A."
+    )
+    completed: Annotated[PartialDate | None, fact("Hoàn thành", "Completed")] = Field(
+        None, description="When the work was finished."
+    )
+    note: Annotated[Text | None, prose("Ghi chú", "Note")] = Field(
+        None, description="Anything an investor should know about it."
+    )
 
 
 class Link(Section):
     """Distance to a transport hub or city."""
 
-    km: Km | None = Field(None, description="Road distance in kilometres.")
-    name: Text | None = Field(None, description="Name of the port, airport, station, road or city.")
+    km: Annotated[Km | None, fact("Khoảng cách", "Distance")] = Field(None, description="Road distance in kilometres.")
+    name: Annotated[Text | None, fact("Tên", "Name")] = Field(
+        None, description="Name of the port, airport, station, road or city."
+    )
 
 
 class Target(Section):
     """A goal for a year: an occupancy rate, a milestone in words, or both."""
 
-    year: int = Field(ge=2000, le=2200, description="Year the target is for.")
-    occupancy_pct: Percent | None = Field(None, description="Occupancy the zone should reach, per cent.")
-    text: Text | None = Field(None, description="The target in words.")
+    year: Annotated[Year, fact("Năm", "Year")] = Field(ge=2000, le=2200, description="Year the target is for.")
+    occupancy_pct: Annotated[Percent | None, fact("Tỷ lệ lấp đầy", "Occupancy")] = Field(
+        None, description="Occupancy the zone should reach, per cent."
+    )
+    text: Annotated[Text | None, fact("Mục tiêu", "Target")] = Field(None, description="The target in words.")
 
     @model_validator(mode="after")
     def _says_something(self) -> Target:
@@ -199,18 +257,22 @@ class Target(Section):
 class Photo(Section):
     """A picture of the zone, stored under static/."""
 
-    file: str = Field(description="Path under static/, e.g. images/trang-e.jpg.")
-    caption: Text | None = Field(None, description="What the picture shows.")
-    credit: str | None = Field(None, description="Who took it.")
+    file: Annotated[str, fact("Tệp ảnh", "Image file")] = Field(
+        description="Path under static/, e.g. images/trang-e.jpg."
+    )
+    caption: Annotated[Text | None, fact("Chú thích", "Caption")] = Field(None, description="What the picture shows.")
+    credit: Annotated[Text | None, fact("Tác giả", "Credit")] = Field(None, description="Who took it.")
 
 
 class Document(Section):
     """A plan, decision or brochure, as a link or a file under static/."""
 
-    title: Text = Field(description="Title as shown to investors.")
-    url: Url | None = Field(None, description="Link to the document.")
-    file: str | None = Field(None, description="Path under static/, e.g. docs/trang-e-plan.pdf.")
-    date: PartialDate | None = Field(None, description="Date of the document.")
+    title: Annotated[Text, fact("Tiêu đề", "Title")] = Field(description="Title as shown to investors.")
+    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description="Link to the document.")
+    file: Annotated[str | None, fact("Tệp", "File")] = Field(
+        None, description="Path under static/, e.g. docs/trang-e-plan.pdf."
+    )
+    date: Annotated[PartialDate | None, fact("Ngày", "Date")] = Field(None, description="Date of the document.")
 
     @model_validator(mode="after")
     def _has_target(self) -> Document:
@@ -222,28 +284,46 @@ class Document(Section):
 class Contact(Section):
     """A person or office an investor can reach."""
 
-    role: Literal["developer", "department", "other"] = Field(
+    role: Annotated[Literal["developer", "department", "other"], fact("Vai trò", "Role")] = Field(
         "other", description="developer (the zone's investor), department (the provincial authority) or other."
     )
-    name: Text | None = Field(None, description="Person or office.")
-    organisation: Text | None = Field(None, description="Company or agency.")
-    phone: Phone | None = Field(None, description="Phone, in quotes so a leading 0 is kept.")
-    email: Email | None = Field(None, description="E-mail address.")
-    zalo: Phone | None = Field(None, description="Phone number registered with Zalo.")
-    website: Url | None = Field(None, description="Website.")
-    address: Text | None = Field(None, description="Postal address.")
+    name: Annotated[Text | None, fact("Tên", "Name")] = Field(None, description="Person or office.")
+    organisation: Annotated[Text | None, fact("Cơ quan, doanh nghiệp", "Organisation")] = Field(
+        None, description="Company or agency."
+    )
+    phone: Annotated[Phone | None, fact("Điện thoại", "Phone")] = Field(
+        None, description="Phone, in quotes so a leading 0 is kept."
+    )
+    email: Annotated[Email | None, fact("Thư điện tử", "E-mail")] = Field(None, description="E-mail address.")
+    zalo: Annotated[Phone | None, fact("Zalo", "Zalo")] = Field(None, description="Phone number registered with Zalo.")
+    website: Annotated[Url | None, fact("Trang web", "Website")] = Field(None, description="Website.")
+    address: Annotated[Text | None, fact("Địa chỉ", "Address")] = Field(None, description="Postal address.")
+    hours: Annotated[Text | None, fact("Giờ làm việc", "Office hours")] = Field(
+        None, description="When calls are answered, e.g. {vi: Thứ Hai–Thứ Sáu, 7:30–17:00, en: Mon–Fri 7:30–17:00}."
+    )
+    sample: Annotated[bool, fact("Liên hệ mẫu", "Sample contact")] = Field(
+        False, description="A placeholder, not a real contact: pages mark it and check reports it until replaced."
+    )
 
 
 class Citation(Section):
     """Where figures come from: a source defined in site.yaml, or one written out here."""
 
-    ref: Ref("sources") | None = Field(None, description="Key of a source defined in site.yaml.")
-    title: Text | None = Field(None, description="Title, when the source is not defined in site.yaml.")
-    publisher: str | None = Field(None, description="Who published it.")
-    url: Url | None = Field(None, description="Where to read it.")
-    published: PartialDate | None = Field(None, description="Publication date.")
-    checked: PartialDate | None = Field(None, description="Date someone last checked the figures against it.")
-    covers: list[str] = Field(
+    ref: Annotated[Ref("sources") | None, fact("Nguồn", "Source")] = Field(
+        None, description="Key of a source defined in site.yaml."
+    )
+    title: Annotated[Text | None, fact("Tiêu đề", "Title")] = Field(
+        None, description="Title, when the source is not defined in site.yaml."
+    )
+    publisher: Annotated[Text | None, fact("Đơn vị đăng", "Publisher")] = Field(None, description="Who published it.")
+    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description="Where to read it.")
+    published: Annotated[PartialDate | None, fact("Ngày đăng", "Published")] = Field(
+        None, description="Publication date."
+    )
+    checked: Annotated[PartialDate | None, fact("Ngày kiểm tra", "Checked")] = Field(
+        None, description="Date someone last checked the figures against it."
+    )
+    covers: Annotated[list[str], fact("Số liệu được dẫn", "Covers")] = Field(
         default_factory=list,
         description="Fields this source supports, e.g. area, status, targets, area.total_ha.",
     )
@@ -258,56 +338,114 @@ class Citation(Section):
 class Zone(Section):
     """One industrial cluster, park, economic zone or craft-village cluster."""
 
-    name: Text = Field(description="Full name, e.g. {vi: Cụm công nghiệp Trảng É, en: Trang E Industrial Cluster}.")
-    short_name: Text | None = Field(None, description="Name used in lists and charts, e.g. Trảng É.")
-    type: Ref("zone_types") = Field(description="Key of a zone type, e.g. industrial_cluster.")
-    status: Annotated[Ref("statuses") | None, Facts(weight=8)] = Field(
+    name: Annotated[Text, fact("Tên", "Name")] = Field(
+        description="Full name, e.g. {vi: Cụm công nghiệp Trảng É, en: Trang E Industrial Cluster}."
+    )
+    short_name: Annotated[Text | None, fact("Tên ngắn", "Short name")] = Field(
+        None, description="Name used in lists and charts, e.g. Trảng É."
+    )
+    type: Annotated[Ref("zone_types"), fact("Loại hình", "Type", section="status_dates")] = Field(
+        description="Key of a zone type, e.g. industrial_cluster."
+    )
+    status: Annotated[Ref("statuses") | None, fact("Tình trạng", "Status", section="status_dates", weight=8)] = Field(
         None, description="Key of a status, e.g. operating."
     )
-    status_note: Annotated[Text | None, PROSE] = Field(
+    status_note: Annotated[Text | None, prose("Ghi chú tình trạng", "Status note")] = Field(
         None, description="Why the zone is at this stage, or what holds it up."
     )
-    featured: bool = Field(False, description="Show on the home page.")
-    summary: Annotated[Text | None, PROSE] = Field(None, description="One sentence for lists and link previews.")
-    description: Annotated[Text | None, PROSE] = Field(
+    featured: Annotated[bool, fact("Tiêu biểu", "Featured")] = Field(False, description="Show on the home page.")
+    summary: Annotated[Text | None, prose("Tóm tắt", "Summary")] = Field(
+        None, description="One sentence for lists and link previews."
+    )
+    description: Annotated[Text | None, prose("Giới thiệu", "Description")] = Field(
         None, description="Markdown; in a .md zone file, the body instead."
     )
-    location: Annotated[Location, Facts(weight=6)] = Field(default_factory=Location)
-    dates: Dates = Field(default_factory=Dates)
+    location: Annotated[Location, fact("Vị trí", "Location", section="location", weight=6)] = Field(
+        default_factory=Location
+    )
+    dates: Annotated[Dates, fact("Mốc thời gian", "Dates", section="status_dates")] = Field(default_factory=Dates)
     decisions: Annotated[
         list[Decision],
-        Facts(example="{number: 123/QĐ-UBND, date: 2019-05-10, about: {vi: Thành lập cụm, en: Establishment}}"),
+        fact(
+            "Quyết định",
+            "Decisions",
+            section="status_dates",
+            example="{number: 123/QĐ-UBND, date: 2019-05-10, about: {vi: Thành lập cụm, en: Establishment}}",
+        ),
     ] = Field(default_factory=list)
-    area: Annotated[Area, Facts(weight=10)] = Field(default_factory=Area)
-    developer: Developer = Field(default_factory=Developer)
-    lease: Annotated[Lease, Facts(weight=8)] = Field(default_factory=Lease)
-    tenants: Tenants = Field(default_factory=Tenants)
-    infrastructure: Annotated[dict[Ref("infrastructure"), Work], Facts(example="{state: operating}", weight=5)] = Field(
-        default_factory=dict, description="Each work by key, e.g. wastewater_treatment: {state: operating}."
+    area: Annotated[Area, fact("Đất đai", "Land", section="land", weight=10)] = Field(default_factory=Area)
+    developer: Annotated[Developer, fact("Chủ đầu tư hạ tầng", "Infrastructure investor", section="developer")] = Field(
+        default_factory=Developer
     )
-    industries: Annotated[list[Ref("industries")], Facts(weight=4)] = Field(
-        default_factory=list, description="Target industries, by key."
+    lease: Annotated[Lease, fact("Giá thuê và phí", "Lease price and fees", section="lease_terms", weight=8)] = Field(
+        default_factory=Lease
     )
-    incentives: list[Ref("incentives")] = Field(default_factory=list, description="Shared incentives, by key.")
-    local_incentives: Annotated[list[Text], PROSE] = Field(
-        default_factory=list, description="Incentives only this zone offers."
+    tenants: Annotated[Tenants, fact("Doanh nghiệp thứ cấp", "Tenants", section="tenants")] = Field(
+        default_factory=Tenants
     )
-    connectivity: Annotated[dict[Ref("connectivity"), Link], Facts(example="{km: 25, name: ...}", weight=4)] = Field(
-        default_factory=dict, description="Distance to seaport, airport, railway, highway, provincial capital."
+    infrastructure: Annotated[
+        dict[Ref("infrastructure"), Work],
+        fact(
+            "Hạ tầng kỹ thuật",
+            "Technical infrastructure",
+            section="infrastructure",
+            example="{state: operating}",
+            weight=5,
+        ),
+    ] = Field(default_factory=dict, description="Each work by key, e.g. wastewater_treatment: {state: operating}.")
+    industries: Annotated[
+        list[Ref("industries")], fact("Ngành nghề thu hút", "Target industries", section="industries", weight=4)
+    ] = Field(default_factory=list, description="Target industries, by key.")
+    incentives: Annotated[list[Ref("incentives")], fact("Ưu đãi, hỗ trợ", "Incentives", section="incentives")] = Field(
+        default_factory=list, description="Shared incentives, by key."
     )
-    targets: Annotated[list[Target], Facts(example="{year: 2026, occupancy_pct: 60}")] = Field(
-        default_factory=list, description="Goals by year."
-    )
-    photos: Annotated[list[Photo], Facts(example="{file: images/zone.jpg, caption: {vi: ..., en: ...}}", weight=2)] = (
-        Field(default_factory=list)
-    )
-    documents: Annotated[list[Document], Facts(example="{title: {vi: ..., en: ...}, url: https://...}")] = Field(
-        default_factory=list
-    )
+    local_incentives: Annotated[
+        list[Text], prose("Ưu đãi riêng của khu, cụm", "This zone's own incentives", section="incentives")
+    ] = Field(default_factory=list, description="Incentives only this zone offers.")
+    connectivity: Annotated[
+        dict[Ref("connectivity"), Link],
+        fact("Kết nối giao thông", "Connectivity", section="location", example="{km: 25, name: ...}", weight=4),
+    ] = Field(default_factory=dict, description="Distance to seaport, airport, railway, highway, provincial capital.")
+    targets: Annotated[
+        list[Target],
+        fact("Mục tiêu", "Targets", section="targets", optional=True, example="{year: 2026, occupancy_pct: 60}"),
+    ] = Field(default_factory=list, description="Goals by year.")
+    photos: Annotated[
+        list[Photo],
+        fact(
+            "Hình ảnh",
+            "Photos",
+            section="photos",
+            optional=True,
+            example="{file: images/zone.jpg, caption: {vi: ..., en: ...}}",
+            weight=2,
+        ),
+    ] = Field(default_factory=list)
+    documents: Annotated[
+        list[Document],
+        fact(
+            "Tài liệu",
+            "Documents",
+            section="documents",
+            optional=True,
+            example="{title: {vi: ..., en: ...}, url: https://...}",
+        ),
+    ] = Field(default_factory=list)
     contacts: Annotated[
         list[Contact],
-        Facts(example="{role: developer, name: ..., phone: '0258 3822 111', email: info@example.vn}", weight=9),
+        fact(
+            "Liên hệ",
+            "Contacts",
+            example="{role: developer, name: ..., phone: '0258 3822 111', email: info@example.vn}",
+            weight=9,
+        ),
     ] = Field(default_factory=list)
     sources: Annotated[
-        list[Citation], Facts(example="{ref: source-key, checked: 2026-01-31, covers: [area, status]}", weight=5)
+        list[Citation],
+        fact(
+            "Nguồn số liệu",
+            "Sources",
+            example="{ref: source-key, checked: 2026-01-31, covers: [area, status]}",
+            weight=5,
+        ),
     ] = Field(default_factory=list, description="Where the figures come from.")

@@ -16,16 +16,19 @@ import jinja2
 from babel import Locale
 from markupsafe import Markup
 
+from ..derive.contacts import is_sample
 from ..derive.dashboard import DashboardSeries
 from ..derive.mapping import MapPoint
 from ..derive.pages import Page
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
 from ..model import routes
+from ..model.registry import keyed_sections
 from ..model.types import PartialDate, Text
+from ..model.zone import Zone
 from . import format as fmt
 from .dashboard import Dashboard, Words, draw
-from .helpers import json_script, mailto, marker, og_locale, place_jsonld
+from .helpers import coordinates, json_script, mailto, marker, og_locale, place_jsonld, tel
 from .markdown import relative, render_markdown
 
 
@@ -76,7 +79,10 @@ class Renderer:
             has_lang=self.has_lang,
             markers=self.markers,
             charts=self.charts,
+            tel=tel,
+            coords=coordinates,
         )
+        self.env.globals.update(is_sample=is_sample, covered=self.covered)
 
     # --- language and URLs -------------------------------------------------------------------
     @staticmethod
@@ -230,6 +236,23 @@ class Renderer:
     @jinja2.pass_context
     def date(self, ctx: Any, value: PartialDate | None) -> Markup:
         return self._figure(ctx, fmt.date(value, self._page(ctx).lang))
+
+    @jinja2.pass_context
+    def covered(self, ctx: Any, path: str) -> str:
+        """What a source covers, in the reader's words: a field's label, or a defined key's
+        (``infrastructure.power_supply`` → "Technical infrastructure: Power supply")."""
+        strings, lang = self.site.strings, self._page(ctx).lang
+        parts = path.split(".")
+        for end in range(len(parts), 0, -1):
+            head = ".".join(parts[:end])
+            if strings.has(head):
+                rest = parts[end:]
+                kind = keyed_sections(Zone).get(head)
+                if rest and kind and rest[0] in self.site.defs.get(kind, {}):
+                    key = self.site.defs[kind][rest[0]].label.get(lang, self.site.languages)[0]
+                    return f"{self.t(ctx, head)}: {key}"
+                return self.t(ctx, head)
+        return path
 
     # --- investor tools ------------------------------------------------------------------------
     @jinja2.pass_context

@@ -79,6 +79,17 @@ def place_jsonld(view: ZoneView, lang: str, languages: list[str], province: Text
     return json_script(data)
 
 
+def tel(phone: str) -> str:
+    """A phone number as a ``tel:`` link wants it: digits, and a leading ``+``."""
+    return ("+" if phone.strip().startswith("+") else "") + "".join(c for c in phone if c.isdigit())
+
+
+def coordinates(pair: tuple[float, float]) -> str:
+    """``12.1452° N, 109.0921° E``: the same in every language (a decimal comma would be ambiguous)."""
+    lat, lng = pair
+    return f"{abs(lat):.4f}° {'N' if lat >= 0 else 'S'}, {abs(lng):.4f}° {'E' if lng >= 0 else 'W'}"
+
+
 def mailto(email: str, subject: str, body: str) -> str:
     """A mailto link with the subject and the first line of the message already written."""
     return f"mailto:{email}?subject={quote(subject)}&body={quote(body)}"

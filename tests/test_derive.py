@@ -169,13 +169,17 @@ def test_map_points_only_for_zones_with_coordinates(site: DerivedSite) -> None:
     assert point.status is site.defs["statuses"]["operating"]
 
 
-def test_dashboard_series_are_computed_once_in_no_language(site: DerivedSite) -> None:
+def test_dashboard_series_are_distributions_and_top_lists_of_reporting_zones(site: DerivedSite) -> None:
     series = site.dashboard
     assert [(row.status, row.zones) for row in series.land] == [("established", 1), ("operating", 1), (None, 1)]
-    a = series.zones[0]
-    assert a.target is not None and a.target.year == 2026, "the latest occupancy target"
-    assert a.works[series.works.index("wastewater_treatment")] == "operating"
-    assert a.works.count(None) == len(series.works) - 1
+    # a: 30 of 40 ha leased (75 %), b: 0 of 20 ha (0 %); c publishes no leased land.
+    assert [(band.low, band.zones) for band in series.occupancy] == [(0, 1), (25, 0), (50, 0), (75, 1)]
+    assert series.occupancy_reporting == 2
+    assert [(r.slug, r.value) for r in series.free.rows] == [("b", 20), ("a", 10)]
+    assert series.free.reporting == 2
+    assert [(w.work, w.states) for w in series.works] == [("wastewater_treatment", [("operating", 1)])]
+    assert series.works_reporting == 1
+    assert series.establishments.reporting == 1 and series.workers.rows[0].value == 1000
 
 
 def test_findings_name_what_investors_miss(site: DerivedSite) -> None:

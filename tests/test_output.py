@@ -361,27 +361,34 @@ def _rows(out: Path, lang: str, table: str) -> dict[str, list[str]]:
     return {row[0]: row[1:] for row in table_rows(read(out, f"{lang}/index.html"), table)[1:]}
 
 
-def test_plan_figures_show_their_computed_counterparts(out: Path) -> None:
+def test_plan_figures_show_as_published_with_how_far_the_site_covers_them(out: Path) -> None:
+    """Public pages show the plan's figures as the province publishes them, and how many zones on
+    the site report each; the difference between the two is for staff (check --report)."""
+    html = read(out, "en/index.html")
+    header = table_rows(html, "figures")[0]
+    assert header == ["Figure", "Published", "On this site"], "the public table must not contradict the plan"
     rows = _rows(out, "en", "figures")
-    assert rows["Clusters in the plan"][:2] == ["14", "3"]
-    assert re.fullmatch(r"[−-]11", rows["Clusters in the plan"][2]), rows["Clusters in the plan"]
-    assert rows["Clusters in operation"][:2] == ["2", "2"]
-    assert rows["Clusters established"][:2] == ["4", "3"]  # established counts operating ones too
-    assert re.fullmatch(r"[−-]1", rows["Clusters established"][2])
-    land = rows["Industrial land area"]
-    assert land[0] == f"more than 1,200{NBSP}ha"
-    assert re.fullmatch(rf"1,294\.5{NBSP}ha\D*2\D+4\D*", land[1]), f"says how many of 4 zones report it: {land}"
-    assert land[2] == f"+94.5{NBSP}ha"
-    assert rows["Clusters built by enterprises"] == ["7", "not computable from records"]
+    assert rows["Clusters in the plan"] == ["14", "3 zones on this site"]
+    assert rows["Clusters established"] == ["4", "3 zones on this site"]  # established counts operating ones too
+    assert rows["Industrial land area"] == [f"more than 1,200{NBSP}ha", "2 of 4 zones report this"]
+    assert rows["Clusters built by enterprises"] == ["7", "–"]
+    assert "Difference" not in strip_tags(html) and "−11" not in strip_tags(html)
 
 
 def test_plan_figures_in_vietnamese(out: Path) -> None:
     rows = _rows(out, "vi", "figures")
-    land = rows["Diện tích đất công nghiệp"]
-    assert land[0] == f"hơn 1.200{NBSP}ha"
-    assert re.fullmatch(rf"1\.294,5{NBSP}ha\D*2\D+4\D*", land[1]), land
-    assert land[2] == f"+94,5{NBSP}ha"
-    assert rows["Cụm do doanh nghiệp đầu tư"] == ["7", "không tính được từ hồ sơ"]
+    assert rows["Diện tích đất công nghiệp"] == [f"hơn 1.200{NBSP}ha", "2/4 khu, cụm có số liệu"]
+    assert rows["Cụm do doanh nghiệp đầu tư"] == ["7", "–"]
+
+
+def test_the_staff_report_compares_the_plan_with_the_zone_files(out: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    code, _, stderr = run_cli("check", "--report", report, "--site", out.parent / "site")
+    assert code == 0, stderr
+    rows = {row[0]: row[1:] for row in table_rows(report.read_text(encoding="utf-8"), "plan")[1:]}
+    # The report speaks the site's first language (Vietnamese here) for the plan's own labels.
+    assert rows["Cụm công nghiệp theo quy hoạch"] == ["14", "3", "-11", "3 of 3 zones"]
+    assert rows["Diện tích đất công nghiệp"] == ["1200", "1294.5", "+94.5", "2 of 4 zones"]
 
 
 def test_zone_counts_by_type_and_status(out: Path) -> None:

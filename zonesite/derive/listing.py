@@ -55,6 +55,7 @@ class Row:
     province: str
     type: str
     status: str
+    area: str
     free: str
     occupancy: str
     price: str
@@ -79,6 +80,7 @@ def listing_row(view: ZoneView, languages: list[str], province: Text) -> Row:
         province=place_key(z.location.province or province, languages),
         type=z.type,
         status=z.status or "",
+        area=_number(view.land.total_ha),
         free=_number(view.land.available_ha),
         occupancy=_number(view.land.occupancy_pct),
         price=_number(z.lease.price_usd_m2),
@@ -92,6 +94,11 @@ def listing_row(view: ZoneView, languages: list[str], province: Text) -> Row:
 def _km(view: ZoneView, link: str) -> float | None:
     hop = view.zone.connectivity.get(link)
     return hop.km if hop else None
+
+
+def reported(rows: list[Row]) -> set[str]:
+    """The row fields at least one zone fills: only those get a column, a sort and a filter."""
+    return {f.name for f in fields(Row) if any(getattr(row, f.name) for row in rows)}
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ..model.site import Definition, SiteConfig
 from .columns import data_columns
 from .contacts import Reach, reach
 from .dashboard import DashboardSeries, dashboard
-from .listing import Filters, Row, filters, listing_row
+from .listing import Filters, Row, filters, listing_row, reported
 from .mapping import MapPoint, map_points
 from .sheet import Sheet, fact_sheet
 from .summary import FigureRow, Summary, plan_rows, summarize
@@ -33,6 +33,7 @@ class DerivedSite:
     static_dirs: list[Path]
     filters: Filters
     listing: dict[str, Row]  # each zone's listing row, by slug
+    reported: set[str]  # the listing's figures at least one zone reports
     map_points: dict[str, MapPoint]  # each mapped zone's marker, by slug
     dashboard: DashboardSeries
     data_columns: list[tuple[str, str, str]]  # (column, kind, meaning) of the open data files
@@ -54,6 +55,7 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""
     config, defs = checked.config, checked.defs
     views = [derive_zone(z.source, z.zone, z.body, defs, config.sources) for z in checked.zones]
+    listing = {v.slug: listing_row(v, config.languages, config.province) for v in views}
 
     return DerivedSite(
         root=checked.root,
@@ -67,7 +69,8 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
         template_dirs=checked.template_dirs,
         static_dirs=checked.static_dirs,
         filters=filters(views, config.languages, config.province, defs),
-        listing={v.slug: listing_row(v, config.languages, config.province) for v in views},
+        listing=listing,
+        reported=reported(list(listing.values())),
         map_points=map_points(views, defs["statuses"]),
         dashboard=dashboard(views, defs),
         data_columns=data_columns(config.languages, defs),

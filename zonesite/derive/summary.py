@@ -72,10 +72,11 @@ class Summary:
 
 
 def tiles(zones: list[ZoneView]) -> list[Tile]:
-    """The number of zones, then each metric the registry marks as a home-page tile."""
+    """The number of zones, then each metric the registry marks as a home-page tile that some zone reports."""
     first = Tile(ZONES, "zones_heading", "count", compute(ZONES, zones))
     rest = [Tile(name, spec.dotted, unit_of(name), compute(name, zones)) for name, spec in metrics(Zone).items()]
-    return [first] + [tile for tile in rest if metrics(Zone)[tile.metric].facts.tile]
+    shown = [tile for tile in rest if metrics(Zone)[tile.metric].facts.tile and tile.computed.reporting]
+    return [first, *shown]  # a figure no zone reports is not a tile
 
 
 def summarize(zones: list[ZoneView], defs: dict[str, dict[str, Definition]]) -> Summary:

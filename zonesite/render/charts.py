@@ -115,3 +115,44 @@ def matrix(ident: str, title: str, desc: str, rows: list[str], columns: list[str
                 f'font-weight="bold">{escape(c.symbol)}</text></g>'
             )
     return _svg(width, height, title, desc, body, ident)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: its size, colour and what it counts (shown as a tooltip)."""
+
+    value: float
+    color: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Stack:
+    """One row of a stacked bar chart: label, parts, and the row's numbers as text."""
+
+    label: str
+    segments: list[Segment]
+    text: str
+
+
+def stacked(ident: str, title: str, desc: str, rows: list[Stack]) -> Markup:
+    """Horizontal stacked bars on one scale (the largest row fills the track), numbers written after."""
+    top = max((sum(s.value for s in r.segments) for r in rows), default=0) or 1
+    value_w = max(VALUE_W, int(CHAR_W * max((len(r.text) for r in rows), default=0)) + 16)
+    label_w = _label_width(r.label for r in rows)
+    width, height = label_w + BAR_W + value_w, ROW * len(rows) + 10
+    body = []
+    for index, row in enumerate(rows):
+        y = 5 + index * ROW
+        body.append(f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end">{escape(_clip(row.label))}</text>')
+        body.append(f'<rect x="{label_w}" y="{y + 4}" width="{BAR_W}" height="{ROW - 10}" fill="#eef2f5"/>')
+        x = float(label_w)
+        for segment in row.segments:
+            length = BAR_W * segment.value / top
+            body.append(
+                f'<rect x="{x:.1f}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
+                f"fill={quoteattr(segment.color)}><title>{escape(segment.title)}</title></rect>"
+            )
+            x += length
+        body.append(f'<text x="{label_w + BAR_W + 8}" y="{y + 19}">{escape(row.text)}</text>')
+    return _svg(width, height, title, desc, body, ident)

@@ -106,12 +106,41 @@ class ReportRow:
     score: int
 
 
+@dataclass(frozen=True)
+class PlanCheck:
+    """A published plan figure beside the same figure computed from the zone files."""
+
+    label: str
+    published: str
+    computed: str
+    difference: str
+    coverage: str
+
+
+def plan_checks(site: DerivedSite, lang: str) -> list[PlanCheck]:
+    """The plan's figures against the zone files: a data-coverage check, for staff only."""
+    checks = []
+    for row in site.rows:
+        label = row.figure.label.get(lang, site.languages)[0]
+        computed = row.computed
+        if computed is None or computed.value is None:
+            shown = "not computable" if computed is None else "no zone reports it"
+            checks.append(PlanCheck(label, f"{row.figure.value:g}", shown, "", ""))
+            continue
+        difference = f"{computed.value - row.figure.value:+g}"
+        coverage = f"{computed.reporting} of {computed.matched} zones"
+        checks.append(PlanCheck(label, f"{row.figure.value:g}", f"{computed.value:g}", difference, coverage))
+    return checks
+
+
 def report_html(site: DerivedSite, reports: list[ZoneReport], today: dt.date | None = None) -> str:
     """A standalone HTML page for staff, from the engine's own template (every text escaped)."""
     lang, languages = site.languages[0], site.languages
     rows = [ReportRow(r.view.slug, r.view.name.get(lang, languages)[0], r.view.file, r.gaps, r.score) for r in reports]
     title = site.config.title.get(lang, languages)[0]
-    return render_engine("quality-report.html", title=title, today=(today or dt.date.today()).isoformat(), reports=rows)
+    today_text = (today or dt.date.today()).isoformat()
+    plan = plan_checks(site, lang)
+    return render_engine("quality-report.html", title=title, today=today_text, reports=rows, plan=plan)
 
 
 def write_report(site: DerivedSite, path: Path, today: dt.date | None = None) -> int:

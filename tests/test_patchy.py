@@ -1,0 +1,137 @@
+"""Real, patchy data reads well: a zone that publishes little shows what it does publish, names the
+rest once, and always gives someone to call; nothing on a page is an internal field key.
+
+Built sites are read as files; the rich and example sites come from the shared fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REPO, build, make_site, read, run_cli, strip_tags
+from sites import RICH_PAGES, RICH_SITE_EXTRA, RICH_ZONES
+
+from zonesite.model.registry import walk_items
+from zonesite.model.zone import Zone
+
+NAME_ONLY = {
+    "bare.yaml": """\
+        name: {vi: Cụm công nghiệp Chỉ Có Tên, en: Name Only Industrial Cluster}
+        type: industrial_cluster
+        """,
+}
+# Lines that tell a reader a figure is missing, in either language.
+MISSING = re.compile(r"not published|chưa công bố", re.I)
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    zones = {**RICH_ZONES, **NAME_ONLY}
+    root = make_site(
+        tmp_path_factory.mktemp("patchy") / "site", zones=zones, pages=RICH_PAGES, site_extra=RICH_SITE_EXTRA
+    )
+    return build(root, root.parent / "_site")
+
+
+def main_text(html: str) -> str:
+    match = re.search(r"<main[^>]*>(.*)</main>", html, re.S)
+    assert match, "no <main>"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_zone_with_only_a_name_says_not_published_at_most_three_times(rich: Path, lang: str) -> None:
+    html = main_text(read(rich, f"{lang}/clusters/bare/index.html"))
+    lines = [line for line in re.findall(r"<p[^>]*>.*?</p>", html, re.S) if MISSING.search(strip_tags(line))]
+    cells = re.findall(r'<span class="np">', html)
+    assert len(lines) <= 3, "\n".join(strip_tags(line) for line in lines)
+    assert len(cells) <= 3, f"{len(cells)} 'not published' marks on a sparse fact sheet"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_fact_sheet_has_a_phone_or_mail_link(rich: Path, lang: str) -> None:
+    sheets = sorted((rich / lang / "clusters").glob("*/index.html"))
+    assert len(sheets) == len(RICH_ZONES) + len(NAME_ONLY)
+    for sheet in sheets:
+        html = sheet.read_text(encoding="utf-8")
+        assert re.search(r'href="(tel:|mailto:)', html), f"{sheet.parent.name}: no tel: or mailto: link"
+        first_screen = html[: html.index("</header>", html.index('class="zone-header"'))]
+        assert re.search(r'class="button[^"]*" href="(tel:|mailto:)', first_screen), (
+            f"{sheet.parent.name}: no call or e-mail button in the fact sheet's header"
+        )
+
+
+def test_the_example_sites_give_everyone_someone_to_call(example_site: Path) -> None:
+    for sheet in sorted((example_site / "en" / "clusters").glob("*/index.html")):
+        assert 'href="tel:' in sheet.read_text(encoding="utf-8"), f"{sheet.parent.name}: no phone"
+
+
+def test_check_fails_when_nobody_can_be_called(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path / "site",
+        zones=NAME_ONLY,
+        pages={},
+        site_extra="",
+    )
+    text = (site / "site.yaml").read_text(encoding="utf-8")
+    text = text.replace("  phone: '0258 3822 111'\n", "").replace("  email: invest@example.test\n", "")
+    (site / "site.yaml").write_text(text, encoding="utf-8")
+    code, _, stderr = run_cli("check", "--site", site)
+    assert code == 1
+    assert "site.yaml:9:1: authority: investors have nobody to call about 1 zones (bare)" in stderr, stderr
+
+
+def test_a_sample_contact_is_marked_on_the_page_and_reported(tmp_path: Path) -> None:
+    """The fixture's authority writes from example.test, a domain reserved for tests."""
+    site = make_site(tmp_path / "site", zones=NAME_ONLY, pages={})
+    code, stdout, _ = run_cli("check", "--site", site)
+    assert code == 0 and "warning: authority: a sample contact" in stdout
+    out = build(site, tmp_path / "out")
+    assert "Sample contact, not a real one" in read(out, "en/clusters/bare/index.html")
+    assert "Liên hệ mẫu" in read(out, "vi/clusters/bare/index.html")
+
+
+FIELD_KEYS = sorted({spec.dotted for spec in walk_items(Zone) if "." in spec.dotted or "_" in spec.dotted})
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_page_shows_a_field_key(rich: Path, lang: str) -> None:
+    """Readers see labels in their language, never ``status_note`` or ``location.district``."""
+    pattern = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, FIELD_KEYS)) + r")(?![\w.-])")
+    for page in sorted((rich / lang).rglob("*.html")):
+        text = strip_tags(main_text(page.read_text(encoding="utf-8")))
+        found = pattern.findall(text)
+        assert not found, f"{page.relative_to(rich)} shows field keys: {sorted(set(found))}"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_sources_name_what_they_cover_in_the_readers_words(lang: str, tmp_path: Path) -> None:
+    out = build(REPO, tmp_path / "out")
+    html = read(out, f"{lang}/clusters/song-cau/index.html")
+    covers = re.search(r'<span class="muted small">(.*?)</span>', html.split('id="sources"')[1], re.S)
+    assert covers, "the first source does not say what it covers"
+    words = strip_tags(covers.group(1))
+    expected = "Số liệu: Tình trạng, Ghi chú tình trạng" if lang == "vi" else "Covers: Status, Status note"
+    assert words.startswith(expected), words
+
+
+def test_listing_shows_only_columns_some_zone_reports(example_site: Path, rich: Path) -> None:
+    """The example's zones publish no land figures or prices yet: no column of blanks."""
+    header = re.search(r"<thead>(.*?)</thead>", read(example_site, "en/clusters/index.html"), re.S).group(1)
+    assert [strip_tags(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", header, re.S)] == ["Name", "Status", "Location"]
+    listing = read(example_site, "en/clusters/index.html")
+    assert 'id="f-free"' not in listing and 'value="price"' not in listing
+    rich_header = re.search(r"<thead>(.*?)</thead>", read(rich, "en/clusters/index.html"), re.S).group(1)
+    assert "Free land" in rich_header and "Land lease price" in rich_header
+
+
+def test_home_tiles_show_only_reported_figures_with_coverage(example_site: Path, rich: Path) -> None:
+    tiles = re.findall(r'<div class="tile">(.*?)</div>', read(example_site, "en/index.html"), re.S)
+    assert [strip_tags(re.search(r"<dt>(.*?)</dt>", t, re.S).group(1)) for t in tiles] == ["Zones"]
+    rich_tiles = {
+        strip_tags(re.search(r"<dt>(.*?)</dt>", t, re.S).group(1)): strip_tags(t)
+        for t in re.findall(r'<div class="tile">(.*?)</div>', read(rich, "en/index.html"), re.S)
+    }
+    assert "of 9 zones report this" in rich_tiles["Available"]

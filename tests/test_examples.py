@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 from conftest import REPO, headlines, parse, read, run_cli
 
-KHANH_HOA_ZONES = ("trang-e", "trang-e-2", "dien-tho", "ninh-xuan", "song-cau", "khatoco-ninh-ich")
+KHANH_HOA_ZONES = (
+    "trang-e",
+    "trang-e-2",
+    "dien-tho",
+    "ninh-xuan",
+    "song-cau",
+    "khatoco-ninh-ich",
+    "son-binh",
+    "tan-lap",
+)
 NINH_BINH = REPO / "examples" / "ninh-binh"
 LANGS = ("vi", "en")
 

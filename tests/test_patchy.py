@@ -117,21 +117,58 @@ def test_sources_name_what_they_cover_in_the_readers_words(lang: str, tmp_path: 
     assert words.startswith(expected), words
 
 
-def test_listing_shows_only_columns_some_zone_reports(example_site: Path, rich: Path) -> None:
-    """The example's zones publish no land figures or prices yet: no column of blanks."""
-    header = re.search(r"<thead>(.*?)</thead>", read(example_site, "en/clusters/index.html"), re.S).group(1)
+@pytest.fixture(scope="module")
+def sparse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Zones that publish a name, type and district, nothing else: what many provinces start with."""
+    zones = {
+        f"{slug}.yaml": f"""\
+            name: {{vi: Cụm công nghiệp {name}, en: {name} Industrial Cluster}}
+            type: industrial_cluster
+            location: {{district: {{vi: huyện {name}, en: {name} district}}}}
+            """
+        for slug, name in (("an", "An"), ("binh", "Binh"), ("cuong", "Cuong"))
+    }
+    root = make_site(tmp_path_factory.mktemp("sparse") / "site", zones=zones, pages={})
+    return build(root, root.parent / "_site")
+
+
+def test_listing_shows_only_columns_some_zone_reports(sparse: Path, rich: Path) -> None:
+    """Zones that publish no land figures or prices: no column of blanks, no filter that empties the list."""
+    listing = read(sparse, "en/clusters/index.html")
+    header = re.search(r"<thead>(.*?)</thead>", listing, re.S).group(1)
     assert [strip_tags(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", header, re.S)] == ["Name", "Status", "Location"]
-    listing = read(example_site, "en/clusters/index.html")
-    assert 'id="f-free"' not in listing and 'value="price"' not in listing
+    assert 'id="f-free"' not in listing and 'value="price"' not in listing and 'name="ready"' not in listing
     rich_header = re.search(r"<thead>(.*?)</thead>", read(rich, "en/clusters/index.html"), re.S).group(1)
     assert "Free land" in rich_header and "Land lease price" in rich_header
 
 
-def test_home_tiles_show_only_reported_figures_with_coverage(example_site: Path, rich: Path) -> None:
-    tiles = re.findall(r'<div class="tile">(.*?)</div>', read(example_site, "en/index.html"), re.S)
+def test_home_tiles_show_only_reported_figures_with_coverage(sparse: Path, rich: Path) -> None:
+    tiles = re.findall(r'<div class="tile">(.*?)</div>', read(sparse, "en/index.html"), re.S)
     assert [strip_tags(re.search(r"<dt>(.*?)</dt>", t, re.S).group(1)) for t in tiles] == ["Zones"]
     rich_tiles = {
         strip_tags(re.search(r"<dt>(.*?)</dt>", t, re.S).group(1)): strip_tags(t)
         for t in re.findall(r'<div class="tile">(.*?)</div>', read(rich, "en/index.html"), re.S)
     }
     assert "of 9 zones report this" in rich_tiles["Available"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_target_whose_year_has_passed_reads_as_past(example_site: Path, lang: str) -> None:
+    html = read(example_site, f"{lang}/clusters/song-cau/index.html")
+    target = re.search(r'<ul class="targets">(.*?)</ul>', html, re.S)
+    assert target, "the targets are missing"
+    text = strip_tags(target.group(1))
+    past = "mục tiêu đã qua" if lang == "vi" else "past target"
+    latest = "Tỷ lệ lấp đầy gần nhất 41,2%" if lang == "vi" else "Latest reported occupancy 41.2%"
+    assert past in text and latest in text, text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_figures_carry_the_date_they_describe_and_old_ones_are_marked(example_site: Path, lang: str) -> None:
+    html = read(example_site, f"{lang}/clusters/song-cau/index.html")
+    land = html[html.index('id="land"') : html.index("</section>", html.index('id="land"'))]
+    as_of = strip_tags(re.search(r'<p class="muted small as-of">(.*?)</p>', land, re.S).group(1))
+    if lang == "en":
+        assert as_of == "Figures as of September 2022. May be out of date."
+    else:
+        assert as_of == "Số liệu tại thời điểm tháng 9 năm 2022. Có thể đã cũ."

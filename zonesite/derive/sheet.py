@@ -9,11 +9,12 @@ zone model), never from a list here.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model.registry import FieldSpec, fields
-from ..model.types import Text
+from ..model.types import PartialDate, Text
 from ..model.zone import Zone
 from .zones import ZoneView, read
 
@@ -50,11 +51,14 @@ class Fact:
 
 @dataclass
 class Section:
-    """One section of a fact sheet: its scalar facts (a grid of figures) and its lists and tables."""
+    """One section of a fact sheet: its scalar facts (a grid of figures) and its lists and tables,
+    the date its figures describe, and whether that date is older than the site allows."""
 
     key: str
     facts: list[Fact] = field(default_factory=list)
     lists: list[Fact] = field(default_factory=list)
+    as_of: PartialDate | None = None
+    stale: bool = False
 
     @property
     def known(self) -> list[Fact]:
@@ -75,6 +79,16 @@ class Section:
         return any(f.path == path and f.known for f in self.lists)
 
 
+@dataclass(frozen=True)
+class TargetView:
+    """A goal for a year; once the year is over it reads as a past target, beside the latest figure."""
+
+    year: int
+    occupancy_pct: float | None
+    text: Text | None
+    past: bool
+
+
 @dataclass
 class Sheet:
     """Every section of one zone's fact sheet, in the zone model's order."""
@@ -82,6 +96,7 @@ class Sheet:
     sections: dict[str, Section]
 
     optional: set[str] = field(default_factory=set)
+    targets: list[TargetView] = field(default_factory=list)
 
     @property
     def hidden(self) -> list[str]:
@@ -136,14 +151,39 @@ def _add_one(section: Section, view: ZoneView, spec: FieldSpec, province: Text) 
         section.lists.append(Fact(spec.dotted, read(view.zone, spec.path), spec.kind, spec.ref, label=spec.dotted))
 
 
-def fact_sheet(view: ZoneView, province: Text) -> Sheet:
-    """The zone's fact sheet: each top-level field the registry places in a section, in order."""
+def fact_sheet(view: ZoneView, province: Text, today: dt.date, freshness_days: int) -> Sheet:
+    """The zone's fact sheet: each top-level field the registry places in a section, in order.
+
+    ``today`` is the site's data date (its latest check against a source), so the same files always
+    give the same pages: a target before that year is past; figures older than ``freshness_days``
+    before it are marked as possibly out of date.
+    """
     sections: dict[str, Section] = {}
     optional = set()
     for spec in fields(Zone):
         key = spec.facts.section
         if key is not None:
-            _add(sections.setdefault(key, Section(key)), view, spec, province)
+            section = sections.setdefault(key, Section(key))
+            _add(section, view, spec, province)
+            _date(section, view, spec, today, freshness_days)
             if spec.facts.optional:
                 optional.add(key)
-    return Sheet(sections, optional)
+    targets = [
+        TargetView(t.year, t.occupancy_pct, t.text, t.year < today.year)
+        for t in sorted(view.zone.targets, key=lambda t: t.year)
+    ]
+    return Sheet(sections, optional, targets)
+
+
+def _date(section: Section, view: ZoneView, spec: FieldSpec, today: dt.date, freshness_days: int) -> None:
+    """When a group's figures were true: its own ``as_of`` field, else the newest source covering it."""
+    if spec.kind != "group" or spec.group is None or section.as_of is not None:
+        return
+    own = next(
+        (read(view.zone, (*spec.path, f.name)) for f in fields(spec.group) if f.facts.aside and f.kind == "date"), None
+    )
+    dates = [c.published for c in view.citations if c.published and view.covers(c, spec.dotted)]
+    when = own or (max(dates) if dates else None)
+    if when is not None and any(f.known for f in section.facts):
+        section.as_of = when
+        section.stale = when.as_date() < today - dt.timedelta(days=freshness_days)

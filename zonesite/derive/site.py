@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class DerivedSite:
     data_columns: list[tuple[str, str, str]]  # (column, kind, meaning) of the open data files
     sheets: dict[str, Sheet]  # each zone's fact sheet, by slug
     reach: dict[str, Reach]  # the quickest way to ask about each zone, by slug
+    data_date: dt.date  # the latest check of any figure against its source: the site's "today"
 
     @property
     def languages(self) -> list[str]:
@@ -51,11 +53,20 @@ class DerivedSite:
         return sorted(items, key=lambda p: (p.date.as_date() if p.date else None, p.slug), reverse=True)
 
 
+def latest_check(views: list[ZoneView], config: SiteConfig) -> dt.date:
+    """The newest date any figure was checked against a source. Pages tell time against it rather
+    than the day of the build, so the same files always give the same pages."""
+    dates = [c.checked.as_date() for v in views for c in v.citations if c.checked]
+    dates += [s.checked.as_date() for s in config.sources.values() if s.checked]
+    return max(dates, default=dt.date(2000, 1, 1))
+
+
 def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""
     config, defs = checked.config, checked.defs
     views = [derive_zone(z.source, z.zone, z.body, defs, config.sources) for z in checked.zones]
     listing = {v.slug: listing_row(v, config.languages, config.province) for v in views}
+    data_date = latest_check(views, config)
 
     return DerivedSite(
         root=checked.root,
@@ -74,6 +85,7 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
         map_points=map_points(views, defs["statuses"]),
         dashboard=dashboard(views, defs),
         data_columns=data_columns(config.languages, defs),
-        sheets={v.slug: fact_sheet(v, config.province) for v in views},
+        sheets={v.slug: fact_sheet(v, config.province, data_date, config.freshness_days) for v in views},
+        data_date=data_date,
         reach={v.slug: reach(v, config.authority) for v in views},
     )

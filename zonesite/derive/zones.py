@@ -97,9 +97,14 @@ class ZoneView:
 
     def cite(self, path: str) -> list[int]:
         """Footnote numbers of the sources covering ``path`` or a section containing it."""
+        return [c.number for c in self.citations if self.covers(c, path)]
+
+    @staticmethod
+    def covers(citation: Citation, path: str) -> bool:
+        """Whether a source covers ``path``: the field itself, a section containing it, or a part of it."""
         parts = path.split(".")
         prefixes = {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
-        return [c.number for c in self.citations if prefixes & set(c.covers)]
+        return bool(prefixes & set(citation.covers)) or any(c.startswith(path + ".") for c in citation.covers)
 
 
 def derive_zone(

@@ -26,12 +26,31 @@ NAME_ONLY = {
 MISSING = re.compile(r"not published|chưa công bố", re.I)
 
 
+# A news page without a description: its feed entry and home-page item use its first paragraph.
+SECOND_NEWS = {
+    "news/second.md": """\
+        ---
+        title: {vi: Tin thứ hai, en: Second news}
+        date: 2024-07-01
+        ---
+        <!-- lang: vi -->
+        Đoạn **đầu** có [liên kết](/clusters/).
+
+        Đoạn hai.
+
+        <!-- lang: en -->
+        First **paragraph** with [a link](/clusters/).
+
+        Second.
+        """,
+}
+
+
 @pytest.fixture(scope="module")
 def rich(tmp_path_factory: pytest.TempPathFactory) -> Path:
     zones = {**RICH_ZONES, **NAME_ONLY}
-    root = make_site(
-        tmp_path_factory.mktemp("patchy") / "site", zones=zones, pages=RICH_PAGES, site_extra=RICH_SITE_EXTRA
-    )
+    folder = tmp_path_factory.mktemp("patchy") / "site"
+    root = make_site(folder, zones=zones, pages={**RICH_PAGES, **SECOND_NEWS}, site_extra=RICH_SITE_EXTRA)
     return build(root, root.parent / "_site")
 
 
@@ -172,3 +191,30 @@ def test_figures_carry_the_date_they_describe_and_old_ones_are_marked(example_si
         assert as_of == "Figures as of September 2022. May be out of date."
     else:
         assert as_of == "Số liệu tại thời điểm tháng 9 năm 2022. Có thể đã cũ."
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_news_can_be_found_dated_and_left(rich: Path, lang: str) -> None:
+    news = "Tin tức" if lang == "vi" else "News"
+    for page in ("", "clusters/", "news/second/"):
+        menu = re.search(r'<nav class="main-nav".*?</nav>', read(rich, f"{lang}/{page}index.html"), re.S).group(0)
+        assert f">{news}</a>" in menu, f"no news in the main menu of {lang}/{page}"
+    article = read(rich, f"{lang}/news/second/index.html")
+    assert '<time datetime="2024-07-01">' in article
+    assert '<meta property="article:published_time" content="2024-07-01">' in article
+    assert '"@type":"NewsArticle"' in article and '"datePublished":"2024-07-01"' in article
+    back = re.findall(r'<a href="([^"]+)">[^<]*(?:All news|Tất cả tin tức)</a>', article)
+    assert back and back[0] == "../", "no way back to the news list"
+    home = read(rich, f"{lang}/index.html")
+    assert home.index("Tin thứ hai" if lang == "vi" else "Second news") < home.index(
+        "Bắc Sơn mở rộng" if lang == "vi" else "Bac Son expands"
+    ), "the home page does not list the latest news first"
+
+
+def test_every_feed_entry_has_a_summary(rich: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring((rich / "en/news/feed.xml").read_bytes())
+    summaries = {e.findtext(f"{atom}title"): e.findtext(f"{atom}summary") for e in feed.findall(f"{atom}entry")}
+    assert summaries == {"Second news": "First paragraph with a link.", "Bac Son expands": "More land to lease."}

@@ -41,6 +41,16 @@ class PageView:
     def is_news(self) -> bool:
         return self.slug.startswith(f"{routes.NEWS}/")
 
+    def summary(self, lang: str, languages: list[str]) -> str:
+        """One sentence about the page: its description, else the first paragraph of its text,
+        without Markdown marks (for feeds and link previews)."""
+        if self.description is not None:
+            return self.description.get(lang, languages)[0]
+        body = self.body.get(lang, languages)[0]
+        first = next((p for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith("#")), "")
+        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", first)  # links and images: their text
+        return " ".join(re.sub(r"[*_`]+", "", text).split())
+
 
 def _marker_problem(source: Source, line: int, text: str, message: str, hint: str) -> Problem:
     return Problem(source.file, line, 1, "", message, hint, source_line=text)

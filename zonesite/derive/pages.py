@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model.page import PageMeta
 from .site import DerivedSite
 
 # Pages every language gets, beside home, listing, fact sheets and content: (key, template).
@@ -16,6 +17,10 @@ TOOL_PAGES = (
     ("data/", "data.html"),
     ("search/", "search.html"),
 )
+
+
+DEFAULT_TEMPLATE = PageMeta.model_fields["template"].default
+ARTICLE = "article.html"
 
 
 @dataclass
@@ -65,5 +70,7 @@ def plan_pages(site: DerivedSite) -> list[Page]:
             pages.append(Page(f"{lang}/news/index.html", "news.html", lang, "news/", {"items": news}))
         for page in site.pages:
             source = page.files.get(lang, next(iter(page.files.values()), ""))
-            pages.append(Page(f"{lang}/{page.slug}/index.html", page.template, lang, page.path, {"page": page}, source))
+            # A news page is an article (dated, with a way back to the news) unless it names its own template.
+            template = ARTICLE if page.is_news and page.template == DEFAULT_TEMPLATE else page.template
+            pages.append(Page(f"{lang}/{page.slug}/index.html", template, lang, page.path, {"page": page}, source))
     return pages

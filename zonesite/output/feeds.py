@@ -43,7 +43,9 @@ def atom(site: DerivedSite, lang: str) -> bytes:
     items = site.news
     updated = (_stamp(items[0].date) if items else None) or NEVER
     entries = [
-        Entry(text(item.title), f"{base}{lang}/{item.path}", _stamp(item.date) or updated, text(item.description))
+        Entry(
+            text(item.title), f"{base}{lang}/{item.path}", _stamp(item.date) or updated, item.summary(lang, languages)
+        )
         for item in items
     ]
     authority = site.config.authority

@@ -162,12 +162,15 @@ class Renderer:
             ("map/", self.t(ctx, "nav_map")),
             ("dashboard/", self.t(ctx, "nav_dashboard")),
         ]
+        if self.site.news:
+            items.append((f"{routes.NEWS}/", self.t(ctx, "nav_news")))
         items += [
             (p.path, self.trs(ctx, p.title))
             for p in sorted(self.site.pages, key=lambda p: (p.nav or 0, p.slug))
             if p.nav is not None
         ]
-        return [(label, self.link(ctx, key), page.key == key) for key, label in items]
+        current = f"{routes.NEWS}/" if (page.key or "").startswith(f"{routes.NEWS}/") else page.key
+        return [(label, self.link(ctx, key), current == key) for key, label in items]
 
     # --- text ----------------------------------------------------------------------------------
     @jinja2.pass_context

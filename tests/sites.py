@@ -5,6 +5,7 @@ to tell apart."""
 from __future__ import annotations
 
 RICH_SITE_EXTRA = """\
+exchange_rate: {vnd_per_usd: 25000, date: 2024-06-01, source: plan-2024}
 inquiry:
   form_action: https://forms.example.test/inquiry
   email: inquiries@example.test

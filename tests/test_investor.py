@@ -56,7 +56,7 @@ RICH = tuple(RICH_NAMES)
 RICH_MAPPED = tuple(slug for slug in RICH if slug != "van-ninh")
 RICH_FIGURES = {
     "bac-son": {"free": 15, "occupancy": 75, "price": 45, "seaport": 20, "airport": 30},
-    "cam-thinh": {"free": None, "occupancy": None, "price": None, "seaport": None, "airport": 10},
+    "cam-thinh": {"free": None, "occupancy": None, "price": 20, "seaport": None, "airport": 10},
     "dac-loc": {"free": 30, "occupancy": 25, "price": 38, "seaport": 12, "airport": 55},
     "dien-phu": {"free": 27.5, "occupancy": 100 * 7.5 / 35, "price": 30, "seaport": 15, "airport": 25},
     "hon-khoi": {"free": 12, "occupancy": 95, "price": 60, "seaport": 5, "airport": 70},
@@ -86,7 +86,8 @@ FILTERS = {
     "status": ("select", "#f-status", {"vi": "Đang hoạt động", "en": "Operating"}, {"bac-son", "hon-khoi", "suoi-dau"}),
     "industry": ("select", "#f-industry", {"vi": "Dệt may", "en": "Textiles"}, {"bac-son", "dac-loc", "dien-phu"}),
     "free": ("fill", "#f-free", {"vi": "20", "en": "20"}, {"dac-loc", "dien-phu"}),
-    "price": ("fill", "#f-price", {"vi": "40", "en": "40"}, {"dac-loc", "dien-phu", "ninh-thuy"}),
+    # Cam Thinh quotes 500,000 đồng/m²: 20 USD at the site's rate, so it passes a 40 USD limit.
+    "price": ("fill", "#f-price", {"vi": "40", "en": "40"}, {"cam-thinh", "dac-loc", "dien-phu", "ninh-thuy"}),
     "ready": (
         "check",
         "",

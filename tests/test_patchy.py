@@ -218,3 +218,18 @@ def test_every_feed_entry_has_a_summary(rich: Path) -> None:
     feed = ET.fromstring((rich / "en/news/feed.xml").read_bytes())
     summaries = {e.findtext(f"{atom}title"): e.findtext(f"{atom}summary") for e in feed.findall(f"{atom}entry")}
     assert summaries == {"Second news": "First paragraph with a link.", "Bac Son expands": "More land to lease."}
+
+
+@pytest.mark.parametrize(
+    ("lang", "given", "converted"),
+    [("en", "VND 500,000/m²", "≈ USD 20/m²"), ("vi", "500.000 đồng/m²", "≈ 20 USD/m²")],
+)
+def test_a_price_in_one_currency_is_also_shown_in_the_other(rich: Path, lang: str, given: str, converted: str) -> None:
+    html = read(rich, f"{lang}/clusters/cam-thinh/index.html")
+    price = re.search(r'<div class="fig" data-key="lease.price_vnd_m2">(.*?)</div>', html, re.S)
+    assert price, "the VND price is not on the fact sheet"
+    text = strip_tags(price.group(1)).replace("\u00a0", " ")
+    assert given in text and converted in text, text
+    assert "25,000 VND per USD" in strip_tags(html) or "25.000 đồng/USD" in strip_tags(html), "the rate is not named"
+    row = re.search(r'<tr[^>]*data-slug="cam-thinh"[^>]*>', read(rich, f"{lang}/clusters/index.html")).group(0)
+    assert 'data-price="20"' in row, "the listing's price filter and sort do not see the converted price"

@@ -13,8 +13,9 @@ from dataclasses import dataclass, fields
 
 from slugify import slugify
 
-from ..model.site import Definition
+from ..model.site import Definition, ExchangeRate
 from ..model.types import Text
+from .money import in_usd
 from .zones import ZoneView
 
 
@@ -68,7 +69,7 @@ class Row:
         return [(f.name, getattr(self, f.name)) for f in fields(self)]
 
 
-def listing_row(view: ZoneView, languages: list[str], province: Text) -> Row:
+def listing_row(view: ZoneView, languages: list[str], province: Text, rate: ExchangeRate | None = None) -> Row:
     """The listing row of one zone."""
     z = view.zone
     names = _all_languages(z.name) + _all_languages(z.short_name)
@@ -83,12 +84,18 @@ def listing_row(view: ZoneView, languages: list[str], province: Text) -> Row:
         area=_number(view.land.total_ha),
         free=_number(view.land.available_ha),
         occupancy=_number(view.land.occupancy_pct),
-        price=_number(z.lease.price_usd_m2),
+        price=_number(_price_usd(view, rate)),
         industries=" ".join(z.industries),
         ready=" ".join(ready),
         seaport=_number(_km(view, "seaport")),
         airport=_number(_km(view, "airport")),
     )
+
+
+def _price_usd(view: ZoneView, rate: ExchangeRate | None) -> float | None:
+    """The land price in dollars, as quoted or converted from đồng, so every quoting zone is compared."""
+    usd = in_usd(view.value("lease.price_usd_m2"), "usd/m2", rate)
+    return usd if usd is not None else in_usd(view.value("lease.price_vnd_m2"), "vnd/m2", rate)
 
 
 def _km(view: ZoneView, link: str) -> float | None:

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model.registry import FieldSpec, fields
+from ..model.site import ExchangeRate
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
+from .money import convert
 from .zones import ZoneView, read
 
 SCALARS = ("text", "string", "number", "integer", "boolean", "date", "key", "choice")
@@ -33,6 +35,8 @@ class Fact:
     derived: bool = False
     label: str = ""
     optional: bool = False  # an extra: not named as missing when absent
+    approx: float | None = None  # a sum of money in the other currency, at the site's rate
+    approx_unit: str = ""
 
     @property
     def quantity(self) -> str:
@@ -138,6 +142,18 @@ def _add(section: Section, view: ZoneView, spec: FieldSpec, province: Text) -> N
     _add_one(section, view, spec, province)
 
 
+def _in_both(section: Section, rate: ExchangeRate | None) -> None:
+    """Each sum given in one currency only gets its value in the other, marked approximate."""
+    if rate is None:
+        return
+    given = {f.quantity for f in section.known if f.unit.partition("/")[0] == "usd"}
+    both = {f.quantity for f in section.known if f.unit.partition("/")[0] == "vnd"} & given
+    for index, f in enumerate(section.facts):
+        if f.known and f.quantity.startswith("money") and f.quantity not in both:
+            value, unit = convert(f.value, f.unit, rate)
+            section.facts[index] = replace(f, approx=value, approx_unit=unit)
+
+
 def _add_one(section: Section, view: ZoneView, spec: FieldSpec, province: Text) -> None:
     if not spec.facts.label or spec.facts.prose or spec.facts.aside:
         return  # prose is shown as text when written; asides qualify other figures
@@ -151,7 +167,9 @@ def _add_one(section: Section, view: ZoneView, spec: FieldSpec, province: Text) 
         section.lists.append(Fact(spec.dotted, read(view.zone, spec.path), spec.kind, spec.ref, label=spec.dotted))
 
 
-def fact_sheet(view: ZoneView, province: Text, today: dt.date, freshness_days: int) -> Sheet:
+def fact_sheet(
+    view: ZoneView, province: Text, today: dt.date, freshness_days: int, rate: ExchangeRate | None = None
+) -> Sheet:
     """The zone's fact sheet: each top-level field the registry places in a section, in order.
 
     ``today`` is the site's data date (its latest check against a source), so the same files always
@@ -166,6 +184,7 @@ def fact_sheet(view: ZoneView, province: Text, today: dt.date, freshness_days: i
             section = sections.setdefault(key, Section(key))
             _add(section, view, spec, province)
             _date(section, view, spec, today, freshness_days)
+            _in_both(section, rate)
             if spec.facts.optional:
                 optional.add(key)
     targets = [

@@ -65,7 +65,7 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""
     config, defs = checked.config, checked.defs
     views = [derive_zone(z.source, z.zone, z.body, defs, config.sources) for z in checked.zones]
-    listing = {v.slug: listing_row(v, config.languages, config.province) for v in views}
+    listing = {v.slug: listing_row(v, config.languages, config.province, config.exchange_rate) for v in views}
     data_date = latest_check(views, config)
 
     return DerivedSite(
@@ -85,7 +85,10 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
         map_points=map_points(views, defs["statuses"]),
         dashboard=dashboard(views, defs),
         data_columns=data_columns(config.languages, defs),
-        sheets={v.slug: fact_sheet(v, config.province, data_date, config.freshness_days) for v in views},
+        sheets={
+            v.slug: fact_sheet(v, config.province, data_date, config.freshness_days, config.exchange_rate)
+            for v in views
+        },
         data_date=data_date,
         reach={v.slug: reach(v, config.authority) for v in views},
     )

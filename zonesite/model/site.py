@@ -118,6 +118,15 @@ class Inquiry(Section):
     email: Email | None = Field(None, description="Address for e-mail inquiries; defaults to the authority's e-mail.")
 
 
+class ExchangeRate(Section):
+    """How many đồng one US dollar buys, on a date, from a named source: prices given in one currency
+    are also shown, marked approximate, in the other, and filters and sorts compare them all."""
+
+    vnd_per_usd: float = Field(gt=0, description="Đồng per US dollar, e.g. 23898.")
+    date: PartialDate = Field(description="The day the rate applies to.")
+    source: Ref("sources") | None = Field(None, description="Where the rate is published (a key of sources).")
+
+
 class SiteConfig(Section):
     """site.yaml."""
 
@@ -135,6 +144,9 @@ class SiteConfig(Section):
     freshness_days: int = Field(365, ge=1, description="Figures checked longer ago than this are stale.")
     map: MapSettings = Field(default_factory=MapSettings, description="Map tiles and their credit.")
     inquiry: Inquiry = Field(default_factory=Inquiry, description="How investors send questions.")
+    exchange_rate: ExchangeRate | None = Field(
+        None, description="The USD–VND rate used to show every price in both currencies."
+    )
     share_image: str | None = Field(None, description="Picture under static/ for link previews (1200×630).")
     definitions: Definitions = Field(default_factory=Definitions)
     sources: dict[Key, Source] = Field(default_factory=dict, description="Publications zone files cite by key.")

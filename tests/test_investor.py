@@ -665,6 +665,22 @@ def zone_title(page: Page) -> str:
     return clean(page.locator("h1").inner_text())
 
 
+def map_markers(page: Page) -> int:
+    """Zones on the map: markers drawn alone, plus the zones each cluster stands for."""
+    alone = page.locator("#zone-map path.zone-marker").count()
+    return alone + sum(int(n) for n in page.locator("#zone-map .marker-cluster span").all_inner_texts())
+
+
+def reveal(page: Page, slug: str) -> None:
+    """Open clusters, as a reader would, until the zone's own marker is drawn."""
+    for _ in range(8):
+        if page.locator(f"#zone-map path.zone-{slug}").count():
+            return
+        page.locator("#zone-map .marker-cluster").first.click()
+        page.wait_for_timeout(700)
+    raise AssertionError(f"{slug}'s marker never came out of its cluster")
+
+
 @pytest.mark.parametrize(("lang", "viewport"), BOTH)
 @pytest.mark.parametrize("site", MAP_SITES)
 def test_map_has_a_marker_per_mapped_zone_with_a_link_to_its_fact_sheet(
@@ -675,12 +691,11 @@ def test_map_has_a_marker_per_mapped_zone_with_a_link_to_its_fact_sheet(
     page = browse(viewport)
     page.goto(f"{base}{lang}/map/")
     page.locator("#zone-map.map-ready").wait_for()
-    markers = page.locator("#zone-map path.zone-marker")
-    assert markers.count() == len(mapped), f"{markers.count()} markers for {len(mapped)} zones with coordinates"
-    for slug in mapped:
-        assert page.locator(f"#zone-map path.zone-{slug}").count() == 1, f"no marker for {slug}"
+    shown = map_markers(page)
+    assert shown == len(mapped), f"{shown} markers (alone or in clusters) for {len(mapped)} zones with coordinates"
     no_sideways_scroll(page, f"the map page at {viewport}")
 
+    reveal(page, target)
     page.locator(f"#zone-map path.zone-{target}").click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
@@ -693,6 +708,52 @@ def test_map_has_a_marker_per_mapped_zone_with_a_link_to_its_fact_sheet(
     links.first.click()
     page.wait_for_url(f"{base}{lang}/clusters/{target}/")
     assert zone_title(page) in summary, f"the popup {summary!r} does not name the zone it links to"
+
+
+SAME_POINT = {
+    f"{slug}.yaml": f"""\
+        name: {{vi: Cụm công nghiệp {name}, en: {name} Industrial Cluster}}
+        type: industrial_cluster
+        {status}
+        location: {{lat: 12.25, lng: 109.19, approximate: true}}
+        """
+    for slug, name, status in (("mot", "Mot", "status: operating"), ("hai", "Hai", ""))
+}
+
+
+@pytest.fixture(scope="module")
+def same_point(tmp_path_factory: pytest.TempPathFactory, serve_folder) -> str:
+    outline = '{"type": "Polygon", "coordinates": [[[109.0, 12.0], [109.4, 12.0], [109.4, 12.5], [109.0, 12.0]]]}'
+    root = make_site(
+        tmp_path_factory.mktemp("same-point") / "site",
+        zones=SAME_POINT,
+        pages={},
+        site_extra="map: {outline: shapes/province.geojson}\n",
+        files={"static/shapes/province.geojson": outline},
+    )
+    return serve_folder(build(root, root.parent / "_site"))
+
+
+def test_zones_at_one_point_can_each_be_chosen_and_tiles_that_fail_are_said(same_point: str, browse: Browse) -> None:
+    """Two zones placed at the same approximate point: a cluster that spreads into two markers, each
+    with its own popup. The tiles cannot load here (other hosts are refused), and the map says so."""
+    page = browse("phone")
+    page.goto(f"{same_point}en/map/")
+    page.locator("#zone-map.map-ready").wait_for()
+    assert map_markers(page) == 2
+    for slug, name in (("mot", "Mot Industrial Cluster"), ("hai", "Hai Industrial Cluster")):
+        reveal(page, slug)
+        page.locator(f"#zone-map path.zone-{slug}").click()
+        popup = page.locator(".leaflet-popup-content", has_text=name)
+        popup.wait_for(state="visible")
+    note = page.locator(".map-note")
+    note.wait_for(state="visible", timeout=5000)
+    assert "could not be loaded" in note.inner_text()
+    legend = clean(page.locator(".legend").inner_text())
+    assert "Operating" in legend and "Unknown" in legend and "Planned" not in legend, legend
+    outline = page.locator('#zone-map path[stroke="#0b4f6c"]')
+    outline.first.wait_for(state="attached", timeout=5000)
+    assert outline.count() == 1, "the province outline is not drawn"
 
 
 @pytest.mark.parametrize("site", MAP_SITES)

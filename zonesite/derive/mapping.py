@@ -8,7 +8,7 @@ from ..model.site import Definition
 from ..model.types import Text
 from .zones import ZoneView
 
-UNKNOWN_COLOR = "#6b7280"  # a zone whose status is not published
+UNKNOWN_COLOR = "#ffffff"  # a zone whose status is not published: a hollow marker, unlike every stage
 
 
 @dataclass(frozen=True)

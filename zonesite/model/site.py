@@ -107,6 +107,9 @@ class MapSettings(Section):
         "https://www.openstreetmap.org/copyright", description="Where the credit links to."
     )
     max_zoom: int = Field(19, ge=1, le=22, description="Deepest zoom the tiles allow.")
+    outline: str | None = Field(
+        None, description="GeoJSON file under static/ with the province's boundary, drawn on the maps."
+    )
 
 
 class Inquiry(Section):

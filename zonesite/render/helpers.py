@@ -40,6 +40,7 @@ class Marker:
     lat: float
     lng: float
     approximate: bool
+    known: bool  # whether the zone publishes its status; an unknown one is drawn hollow
     status: str
     color: str
     free: str
@@ -51,7 +52,10 @@ def marker(point: MapPoint, lang: str, languages: list[str], unknown: str, missi
     status = point.status.label.get(lang, languages)[0] if point.status else unknown
     free = fmt.area(point.free, lang) or missing
     name = point.name.get(lang, languages)[0]
-    return asdict(Marker(point.slug, name, point.lat, point.lng, point.approximate, status, point.color, free, url))
+    known = point.status is not None
+    return asdict(
+        Marker(point.slug, name, point.lat, point.lng, point.approximate, known, status, point.color, free, url)
+    )
 
 
 def place_jsonld(view: ZoneView, lang: str, languages: list[str], province: Text, url: str) -> Markup:

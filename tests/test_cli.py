@@ -36,6 +36,7 @@ def test_build_writes_every_page_in_both_languages(tmp_path: Path) -> None:
     assert "Built" in stdout and str(out) in stdout
     expected = {"index.html", "404.html", "sitemap.xml", "robots.txt"}
     expected |= {"data/clusters.json", "data/clusters.csv", "data/clusters.geojson"}
+    expected |= {"data/definitions.json", "data/datapackage.json"}
     expected |= {"data/clusters/alpha.json", "data/clusters/beta.json"}
     for lang in LANGS:
         expected |= {

@@ -233,3 +233,61 @@ def test_a_price_in_one_currency_is_also_shown_in_the_other(rich: Path, lang: st
     assert "25,000 VND per USD" in strip_tags(html) or "25.000 đồng/USD" in strip_tags(html), "the rate is not named"
     row = re.search(r'<tr[^>]*data-slug="cam-thinh"[^>]*>', read(rich, f"{lang}/clusters/index.html")).group(0)
     assert 'data-price="20"' in row, "the listing's price filter and sort do not see the converted price"
+
+
+# --- open data that stands alone -------------------------------------------------------------------
+
+
+def test_open_data_resolves_sources_labels_units_and_rounding(rich: Path) -> None:
+    import csv
+    import io
+    import json
+
+    data = json.loads(read(rich, "data/clusters.json"))
+    assert (
+        data["data_as_of"]
+        and data["units"]["area.total_ha"] == "ha"
+        and data["units"]["lease.price_usd_m2"] == ("usd/m2")
+    )
+    bac_son = next(z for z in data["zones"] if z["slug"] == "bac-son")
+    source = bac_son["sources"][0]
+    assert source["title"] == {"vi": "Kế hoạch năm 2024", "en": "The 2024 plan"}, (
+        "a source given by key is not resolved"
+    )
+    assert source["published"] == "2024-05-28" and source["checked"] == "2024-06-01"
+    definitions = json.loads(read(rich, "data/definitions.json"))["definitions"]
+    for zone in data["zones"]:
+        for key in zone["industries"]:
+            assert set(definitions["industries"][key]["label"]) == {"vi", "en"}
+        assert set(definitions["statuses"].get(zone["status"] or "operating")["label"]) == {"vi", "en"}
+    text = read(rich, "data/clusters.json") + read(rich, "data/clusters.csv")
+    assert not re.search(r"\d\.\d{3,}", text.replace("2024-", "")), "a figure is not rounded to its precision"
+    assert not re.search(r"[:,]\s*\d+\.0\b", text), "a whole figure is written as a decimal"
+    header = next(csv.reader(io.StringIO(read(rich, "data/clusters.csv").lstrip("\ufeff"))))
+    package = json.loads(read(rich, "data/datapackage.json"))
+    fields = package["resources"][0]["schema"]["fields"]
+    assert [f["name"] for f in fields] == header, "datapackage.json does not describe the CSV's columns"
+    by_name = {f["name"]: f for f in fields}
+    assert by_name["area_total_ha"]["type"] == "number" and by_name["area_total_ha"]["unit"] == "ha"
+    assert by_name["area_total_ha"]["titles"] == {"vi": "Tổng diện tích", "en": "Total area"}
+    assert package["created"] == data["data_as_of"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_data_page_explains_columns_in_the_readers_language(rich: Path, lang: str) -> None:
+    html = read(rich, f"{lang}/data/index.html")
+    assert '"@type":"Dataset"' in html and '"encodingFormat":"text/csv"' in html
+    rows = {
+        r[0]: r[1:]
+        for r in [
+            [strip_tags(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)
+        ]
+        if r
+    }
+    total = rows["area_total_ha"]
+    assert total == (["số", "ha", "Tổng diện tích"] if lang == "vi" else ["number", "ha", "Total area"])
+    capacity = rows["infrastructure_water_supply_capacity"]
+    assert capacity[1] == ("m³/ngày đêm" if lang == "vi" else "m³/day"), capacity
+    text = strip_tags(html)
+    assert "in quotes" not in text and "Phone, in" not in text, "an editing hint reached investors"

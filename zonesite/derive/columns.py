@@ -12,7 +12,7 @@ how many of each a row needs (spreadsheets); otherwise they are left to the JSON
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -35,6 +35,14 @@ class Column:
     description: str
     lang: str | None = None
     digits: bool = False  # text made of digits, kept as written (phone numbers)
+    unit: str | None = None  # what a figure counts (ha, pct, usd/m2...)
+    key: str | None = None  # the defined key of a keyed section (a work, a transport link)
+    key_kind: str | None = None  # the definitions the key is one of
+
+    @property
+    def label(self) -> str:
+        """The field's UI string (its path without item numbers or keys): ``infrastructure.capacity``."""
+        return ".".join(p for p in self.path if isinstance(p, str) and p != self.key)
 
     def read(self, zone: BaseModel) -> Any:
         """The column's value in ``zone`` (None where the zone does not give it)."""
@@ -116,7 +124,8 @@ def _columns(
             for lang in languages:
                 yield Column(_name((*path, lang)), path, "text", f"{spec.description} ({lang})", lang)
         else:
-            yield Column(_name(path), path, _kind(spec), spec.description, digits=spec.digits)
+            unit = spec.unit.name if spec.unit else None
+            yield Column(_name(path), path, _kind(spec), spec.description, digits=spec.digits, unit=unit)
 
 
 def _keyed(
@@ -133,7 +142,7 @@ def _keyed(
     for key, definition in defs.get(spec.ref or "", {}).items():
         label = definition.label.get("en", languages)[0]
         for column in _columns(spec.group, (*path, key), languages, defs, prose, slots):
-            yield Column(column.name, column.path, column.kind, f"{label}: {column.description}", column.lang)
+            yield replace(column, description=f"{label}: {column.description}", key=key, key_kind=spec.ref)
 
 
 def _slots(
@@ -169,19 +178,27 @@ def csv_columns(languages: list[str], defs: dict[str, dict[str, Definition]]) ->
     return zone_columns(languages, defs, compact=True)
 
 
-def extra_columns(languages: list[str]) -> list[tuple[str, str]]:
-    """The columns that are not zone fields, with their meaning, for the data page."""
-    extra = [("slug", "Identifier of the zone, also its address on the site.")]
-    extra += [
-        (flag_column(s), f"true if {s.name} was calculated from the other land figures") for s in derivable_specs()
+@dataclass(frozen=True)
+class DataColumn:
+    """A column of the open data as the data page explains it, in the reader's language: its UI
+    string (``label``), the field a calculated-flag column is about, and the rest of the column."""
+
+    name: str
+    kind: str
+    label: str
+    unit: str | None = None
+    lang: str | None = None
+    key: str | None = None
+    key_kind: str | None = None
+    about: str | None = None  # for a flag: the field it flags
+
+
+def data_columns(languages: list[str], defs: dict[str, dict[str, Definition]]) -> list[DataColumn]:
+    """Every CSV and GeoJSON column, in the files' order, with what the data page says of it."""
+    columns = [
+        DataColumn(c.name, c.kind, c.label, c.unit, c.lang, c.key, c.key_kind) for c in csv_columns(languages, defs)
     ]
-    extra.append(("last_checked", "Latest date the zone's figures were checked against a source."))
-    extra += [(f"url_{lang}", f"The zone's fact sheet ({lang}).") for lang in languages]
-    return extra
-
-
-def data_columns(languages: list[str], defs: dict[str, dict[str, Definition]]) -> list[tuple[str, str, str]]:
-    """``(column, kind, meaning)`` for every CSV and GeoJSON column, in the files' order."""
-    columns = [(c.name, c.kind, c.description) for c in csv_columns(languages, defs)]
-    extra = [(name, "", meaning) for name, meaning in extra_columns(languages)]
-    return extra[:1] + columns + extra[1:]
+    flags = [DataColumn(flag_column(s), "boolean", "data_col_calculated", about=s.dotted) for s in derivable_specs()]
+    urls = [DataColumn(f"url_{lang}", "text", "data_col_url", lang=lang) for lang in languages]
+    checked = DataColumn("last_checked", "date", "data_col_last_checked")
+    return [DataColumn("slug", "key", "data_col_slug"), *columns, *flags, checked, *urls]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..check import CheckedSite, PageView, Strings
 from ..model.site import Definition, SiteConfig
-from .columns import data_columns
+from .columns import DataColumn, data_columns
 from .contacts import Reach, reach
 from .dashboard import DashboardSeries, dashboard
 from .listing import Filters, Row, filters, listing_row, reported
@@ -37,7 +37,7 @@ class DerivedSite:
     reported: set[str]  # the listing's figures at least one zone reports
     map_points: dict[str, MapPoint]  # each mapped zone's marker, by slug
     dashboard: DashboardSeries
-    data_columns: list[tuple[str, str, str]]  # (column, kind, meaning) of the open data files
+    data_columns: list[DataColumn]  # the open data files' columns, as the data page explains them
     sheets: dict[str, Sheet]  # each zone's fact sheet, by slug
     reach: dict[str, Reach]  # the quickest way to ask about each zone, by slug
     data_date: dt.date  # the latest check of any figure against its source: the site's "today"

@@ -32,6 +32,11 @@ class Unit:
     name: str
 
     @property
+    def measure(self) -> bool:
+        """Whether it counts something (ha, USD/m²...), not how a text is shown (a link, a phone)."""
+        return self.name not in ("url", "email", "phone")
+
+    @property
     def currency(self) -> str | None:
         """``USD`` for ``usd/m2``; None for a unit that is not money."""
         head = self.name.split("/")[0]

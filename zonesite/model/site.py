@@ -130,6 +130,13 @@ class ExchangeRate(Section):
     source: Ref("sources") | None = Field(None, description="Where the rate is published (a key of sources).")
 
 
+class Licence(Section):
+    """The licence the province publishes its open data under."""
+
+    name: str = Field(description="Its short name, e.g. CC-BY-4.0 or ODC-By-1.0.")
+    url: Url | None = Field(None, description="Where its text is.")
+
+
 class SiteConfig(Section):
     """site.yaml."""
 
@@ -147,6 +154,9 @@ class SiteConfig(Section):
     freshness_days: int = Field(365, ge=1, description="Figures checked longer ago than this are stale.")
     map: MapSettings = Field(default_factory=MapSettings, description="Map tiles and their credit.")
     inquiry: Inquiry = Field(default_factory=Inquiry, description="How investors send questions.")
+    data_licence: Licence | None = Field(
+        None, description="Licence of the open data; without one the data page says none is stated."
+    )
     exchange_rate: ExchangeRate | None = Field(
         None, description="The USD–VND rate used to show every price in both currencies."
     )

@@ -1,9 +1,14 @@
 """Open data: every zone as JSON, CSV and GeoJSON, with missing figures as null or empty, never 0.
 
+The files stand alone, for readers who never open the site: every source is resolved (title,
+publisher, address, dates), every key has its label in each site language (``definitions.json``),
+every figure has its unit, figures are rounded to their precision, and ``datapackage.json``
+describes the CSV (Frictionless Table Schema) with the licence and the date of the data.
+
 The CSV opens correctly in Excel with Vietnamese text (UTF-8 with a byte-order mark, CRLF line
-ends); its columns come from the schema (see :mod:`zonesite.columns`) and are documented on the
-site's data page. Land figures the engine derived are given with the others and listed under
-``calculated`` (JSON) or flagged in ``*_calculated`` columns (CSV).
+ends); its columns come from the schema (see :mod:`zonesite.derive.columns`). Land figures the
+engine derived are given with the others and listed under ``calculated`` (JSON) or flagged in
+``*_calculated`` columns (CSV).
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..derive.columns import Column, csv_columns, derivable_specs, flag_column
+from ..derive.columns import Column, DataColumn, csv_columns, derivable_specs, flag_column
 from ..derive.site import DerivedSite
-from ..derive.zones import ZoneView
+from ..derive.zones import Citation, ZoneView
 from ..model import routes
+from ..model.registry import figures
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
+from ..model.zone import Zone
 
 
 def _url(site: DerivedSite, lang: str, view: ZoneView) -> str:
@@ -40,6 +47,13 @@ def to_json(value: Any, languages: list[str]) -> Any:
         return [to_json(v, languages) for v in value]
     if isinstance(value, dict):
         return {k: to_json(v, languages) for k, v in value.items()}
+    return _number(value)
+
+
+def _number(value: Any) -> Any:
+    """A whole figure as an integer (20, not 20.0); others to the hundredth, as figures are published."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else round(value, 2)
     return value
 
 
@@ -50,12 +64,26 @@ def zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
     record["url"] = {lang: _url(site, lang, view) for lang in languages}
     record.update(to_json(view.zone, languages))
     for spec in derivable_specs():
-        record[spec.path[0]][spec.name] = view.value(spec.dotted)
+        record[spec.path[0]][spec.name] = _number(view.value(spec.dotted))
     for group in dict.fromkeys(spec.path[0] for spec in derivable_specs()):
         derived = [f.path.rpartition(".")[2] for f in view.figures.values() if f.derived and f.group == group]
         record[group]["calculated"] = sorted(derived)
+    record["sources"] = [_source(c, languages) for c in view.citations]
     record["last_checked"] = str(view.last_checked) if view.last_checked else None
     return record
+
+
+def _source(citation: Citation, languages: list[str]) -> dict[str, Any]:
+    """A source as a reader needs it, resolved from site.yaml when the zone names it by key."""
+    return {
+        "number": citation.number,
+        "title": to_json(citation.title, languages),
+        "publisher": to_json(citation.publisher, languages),
+        "url": citation.url,
+        "published": to_json(citation.published, languages),
+        "checked": to_json(citation.checked, languages),
+        "covers": list(citation.covers),
+    }
 
 
 def flat_row(site: DerivedSite, view: ZoneView, columns: list[Column]) -> dict[str, Any]:
@@ -64,9 +92,9 @@ def flat_row(site: DerivedSite, view: ZoneView, columns: list[Column]) -> dict[s
     derived = {spec.path for spec in derivable_specs()}
     for column in columns:
         if column.path in derived:
-            row[column.name] = view.value(".".join(map(str, column.path)))
+            row[column.name] = _number(view.value(".".join(map(str, column.path))))
         else:
-            row[column.name] = column.read(view.zone)
+            row[column.name] = _number(column.read(view.zone))
     for spec in derivable_specs():
         row[flag_column(spec)] = view.figures[spec.dotted].derived
     row["last_checked"] = str(view.last_checked) if view.last_checked else None
@@ -90,6 +118,55 @@ def _csv(site: DerivedSite, rows: list[dict[str, Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+# Frictionless field types of the columns' kinds (partial dates such as 2024-05 are strings).
+_TYPES = {"number": "number", "integer": "integer", "boolean": "boolean"}
+
+
+def datapackage(site: DerivedSite, meta: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A Frictionless Data Package describing clusters.csv: each column's type, unit and meaning."""
+    lang = site.languages[0]
+    fields = []
+    for column in site.data_columns:
+        field: dict[str, Any] = {"name": column.name, "type": _TYPES.get(column.kind, "string")}
+        field["titles"] = {code: _meaning(site, column, code) for code in site.languages}
+        field["title"] = field["titles"][lang]
+        if column.unit:
+            field["unit"] = column.unit
+        fields.append(field)
+    licence = meta["licence"]
+    return {
+        "profile": "tabular-data-package",
+        "name": "zones",
+        "title": meta["title"][lang],
+        "created": meta["data_as_of"],
+        "licenses": [{"name": licence["name"], "path": licence["url"]}] if licence else [],
+        "resources": [
+            {
+                "name": "clusters",
+                "path": "clusters.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "schema": {"fields": fields, "primaryKey": "slug", "missingValues": [""]},
+            }
+        ],
+    }
+
+
+def _meaning(site: DerivedSite, column: DataColumn, lang: str) -> str:
+    """What a column holds, in one language (the data page's words)."""
+    strings = site.strings
+    if column.about is not None:
+        return strings.get(column.label, lang, field=strings.get(column.about, lang))
+    if column.label == "data_col_url":
+        return strings.get(column.label, lang, language=column.lang)
+    text = strings.get(column.label, lang)
+    if column.key and column.key_kind:
+        text = f"{site.defs[column.key_kind][column.key].label.get(lang, site.languages)[0]}: {text}"
+    return f"{text} ({column.lang})" if column.lang else text
+
+
 def _geojson(site: DerivedSite, rows: list[dict[str, Any]]) -> bytes:
     features = []
     for row in rows:
@@ -102,21 +179,41 @@ def _geojson(site: DerivedSite, rows: list[dict[str, Any]]) -> bytes:
     return _dump({"type": "FeatureCollection", "features": features})
 
 
+def _meta(site: DerivedSite, count: int) -> dict[str, Any]:
+    """What every JSON file says about itself: whose data, of when, under which licence, with which units."""
+    licence = site.config.data_licence
+    return {
+        "title": to_json(site.config.title, site.languages),
+        "base_url": site.config.base_url,
+        "languages": site.languages,
+        "count": count,
+        "data_as_of": site.data_date.isoformat(),
+        "licence": {"name": licence.name, "url": licence.url} if licence else None,
+        "definitions": "definitions.json",
+        "units": {spec.dotted: spec.unit.name for spec in figures(Zone) if spec.unit and spec.unit.measure},
+    }
+
+
+def definitions(site: DerivedSite) -> dict[str, Any]:
+    """Every key a zone can name (types, statuses, industries, works...) with its label in each language."""
+    return {
+        kind: {key: to_json(definition, site.languages) for key, definition in defs.items()}
+        for kind, defs in site.defs.items()
+    }
+
+
 def open_data(site: DerivedSite) -> dict[str, bytes]:
     """``{path: bytes}`` of the data files under ``data/``."""
     columns = csv_columns(site.languages, site.defs)
     records = [zone_record(site, view) for view in site.zones]
     rows = [flat_row(site, view, columns) for view in site.zones]
-    meta = {
-        "title": to_json(site.config.title, site.languages),
-        "base_url": site.config.base_url,
-        "languages": site.languages,
-        "count": len(records),
-    }
+    meta = _meta(site, len(records))
     files = {
         "data/clusters.json": _dump({**meta, "zones": records}),
         "data/clusters.csv": _csv(site, rows),
         "data/clusters.geojson": _geojson(site, rows),
+        "data/definitions.json": _dump({**meta, "definitions": definitions(site)}),
+        "data/datapackage.json": _dump(datapackage(site, meta, rows)),
     }
     for record in records:
         files[f"data/clusters/{record['slug']}.json"] = _dump(record)

@@ -28,7 +28,7 @@ from ..model.types import PartialDate, Text
 from ..model.zone import Zone
 from . import format as fmt
 from .dashboard import Dashboard, Words, draw
-from .helpers import coordinates, json_script, mailto, marker, og_locale, place_jsonld, tel
+from .helpers import coordinates, dataset_jsonld, json_script, mailto, marker, og_locale, place_jsonld, tel
 from .markdown import relative, render_markdown
 
 
@@ -63,6 +63,7 @@ class Renderer:
             json_script=json_script,
             og_locale=og_locale,
             zone_jsonld=self.zone_jsonld,
+            dataset_jsonld=self.dataset_jsonld,
             inquiry_mailto=self.inquiry_mailto,
         )
         self.env.tests["contains"] = lambda seq, item: item in seq
@@ -281,6 +282,12 @@ class Renderer:
             return self.t(ctx, *args, **kwargs)
 
         return draw(series, Words(lang, self.site.languages, t, label, lambda key, kind: defs[kind][key].color))
+
+    @jinja2.pass_context
+    def dataset_jsonld(self, ctx: Any) -> Markup:
+        """schema.org Dataset of the open data, so dataset search engines find it."""
+        lang = self._page(ctx).lang
+        return dataset_jsonld(self.site, lang, self.canonical(ctx))
 
     @jinja2.pass_context
     def zone_jsonld(self, ctx: Any, z: ZoneView) -> Markup:

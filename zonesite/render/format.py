@@ -7,6 +7,7 @@ so the caller decides how "not published" looks.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton
@@ -65,10 +66,12 @@ def money(value: float | None, currency: str, lang: str) -> str | None:
     return f"{currency}{NBSP}{amount}"
 
 
-def date(value: PartialDate | None, lang: str) -> str | None:
+def date(value: PartialDate | dt.date | None, lang: str) -> str | None:
     """A date as precise as it is known: ``28 tháng 5, 2024``, ``May 2024``, ``2019``."""
     if value is None:
         return None
+    if isinstance(value, dt.date):
+        return format_date(value, "long", locale=lang)
     if value.precision == "day":
         return format_date(value.as_date(), "long", locale=lang)
     if value.precision == "month":

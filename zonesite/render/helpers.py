@@ -13,7 +13,9 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..derive.mapping import MapPoint
+from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
+from ..model import routes
 from ..model.types import Text
 from . import format as fmt
 
@@ -78,7 +80,8 @@ def place_jsonld(view: ZoneView, lang: str, languages: list[str], province: Text
         address["addressLocality"] = text(loc.district)
     if loc.address:
         address["streetAddress"] = text(loc.address)
-    if loc.lat is not None and loc.lng is not None:
+    if loc.lat is not None and loc.lng is not None and not loc.approximate:
+        # An approximate point (the commune's or district's centre) is not the zone's place.
         data["geo"] = {"@type": "GeoCoordinates", "latitude": loc.lat, "longitude": loc.lng}
     return json_script(data)
 
@@ -97,3 +100,36 @@ def coordinates(pair: tuple[float, float]) -> str:
 def mailto(email: str, subject: str, body: str) -> str:
     """A mailto link with the subject and the first line of the message already written."""
     return f"mailto:{email}?subject={quote(subject)}&body={quote(body)}"
+
+
+def dataset_jsonld(site: DerivedSite, lang: str, url: str) -> Markup:
+    """schema.org description of the open data files, with their formats, date and licence."""
+    languages = site.languages
+    base = site.config.base_url
+    authority = site.config.authority
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": site.config.title.get(lang, languages)[0],
+        "description": (site.config.tagline or site.config.title).get(lang, languages)[0],
+        "url": url,
+        "dateModified": site.data_date.isoformat(),
+        "inLanguage": languages,
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": kind, "contentUrl": f"{base}{routes.DATA}/{name}"}
+            for name, kind in DOWNLOADS
+        ],
+    }
+    if authority is not None and authority.name is not None:
+        data["creator"] = {"@type": "GovernmentOrganization", "name": authority.name.get(lang, languages)[0]}
+    licence = site.config.data_licence
+    if licence is not None:
+        data["license"] = licence.url or licence.name
+    return json_script(data)
+
+
+DOWNLOADS = (
+    ("clusters.csv", "text/csv"),
+    ("clusters.json", "application/json"),
+    ("clusters.geojson", "application/geo+json"),
+)

@@ -208,13 +208,27 @@ def serve_idle(zones: int, seconds: float = 10.0) -> float:
             process.wait()
 
 
+HEAVY_PAGES = ("clusters/", "map/", "dashboard/", "", "compare/", "data/")
+
+
+def page_weights(out: Path, lang: str = "en") -> str:
+    """Bytes a reader downloads for the pages that list every zone (HTML only; scripts and styles
+    are shared and cached), so growth with the number of zones shows."""
+    sizes = []
+    for key in HEAVY_PAGES:
+        path = out / lang / key / "index.html"
+        if path.exists():
+            sizes.append(f"{key or 'home/'} {path.stat().st_size / 1024:.0f}")
+    return ", ".join(sizes) + " KiB"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zones", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     print(f"{'zones':>6} {'pages':>6} {'median s':>9} {'min s':>7} {'max s':>7} {'pages/s':>8} {'peak MiB':>9}")
-    rows = []
+    rows, weights = [], []
     for zones in args.zones:
         with tempfile.TemporaryDirectory() as tmp:
             site, out = Path(tmp) / "site", Path(tmp) / "out"
@@ -231,6 +245,8 @@ def main() -> None:
                 f"{zones:>6} {pages:>6} {median:>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
                 f"{pages / median:>8.0f} {peak / 1024:>9.0f}"
             )
+            weights.append(f"page weight with {zones} zones: {page_weights(out)}")
+    print("\n".join(weights))
     if Path(CHROMIUM).exists():
         with tempfile.TemporaryDirectory() as tmp:
             site, out = Path(tmp) / "site", Path(tmp) / "out"

@@ -475,6 +475,107 @@ def test_listing_without_javascript_shows_every_zone_and_no_dead_controls(
     assert not shown, f"without JavaScript these show but cannot work: {', '.join(shown)}"
 
 
+# A province's full list: more zones than one listing page sends as HTML. z117 (past the first
+# hundred) has a name of its own and the most free land; every other zone repeats a fixture zone.
+MANY = 125
+MANY_SPECIAL = "z117"
+MANY_SPECIAL_NAMES = {"vi": "Cụm công nghiệp Xuân Lâm", "en": "Xuan Lam Industrial Cluster"}
+
+
+def many_zones() -> dict[str, str]:
+    zones = {}
+    for i in range(MANY):
+        base = RICH_ZONES["dac-loc.yaml" if i % 2 else "cam-thinh.yaml"]
+        text = base.replace("Đắc Lộc", f"Số {i}").replace("Dac Loc", f"No {i}")
+        zones[f"z{i:03d}.yaml"] = text.replace("Cam Thịnh", f"Số {i}").replace("Cam Thinh", f"No {i}")
+    special = RICH_ZONES["dac-loc.yaml"].replace("Đắc Lộc", "Xuân Lâm").replace("Dac Loc", "Xuan Lam")
+    zones[f"{MANY_SPECIAL}.yaml"] = special.replace(
+        "total_ha: 50, industrial_land_ha: 40", "total_ha: 250, industrial_land_ha: 200"
+    )
+    return zones
+
+
+@pytest.fixture(scope="module")
+def many_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("many") / "site", zones=many_zones(), pages={}, site_extra=RICH_SITE_EXTRA)
+    return build(root, root.parent / "_site")
+
+
+@pytest.fixture(scope="module")
+def many(many_site: Path, serve_folder) -> str:
+    return serve_folder(many_site)
+
+
+ROW_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('#zone-list tbody tr')].map(r => [
+  r.querySelector('th a').href,
+  [r.innerText.replace(/\\s+/g, ' ').trim(), Object.entries(r.dataset).sort().join(';')]]))"""
+
+
+def test_a_long_listing_sends_the_first_hundred_rows_as_html(many_site: Path) -> None:
+    html = read(many_site, "en/clusters/index.html")
+    rows = re.findall(r'<a href="([^"]+)" data-slot="link">', html)
+    assert len(rows) == 100, "the first listing page should lay out 100 rows and send the rest as data"
+    assert f"/{MANY_SPECIAL}/" not in "".join(rows)
+    rest = json.loads(re.search(r'<script type="application/json" id="zone-rest"[^>]*>(.*?)</script>', html, re.S)[1])
+    assert len(rest["rows"]) == MANY - 100
+
+
+@pytest.mark.parametrize(("lang", "viewport"), LANG_WIDTH)
+def test_rows_sent_as_data_read_exactly_like_rows_sent_as_html(
+    many: str, browse: Browse, lang: str, viewport: str
+) -> None:
+    """Each zone past the first hundred: the row the script builds on page 1 (after “show all”
+    sorting by name) says and carries exactly what page 2, which lays them out in HTML, shows."""
+    second = browse(viewport)
+    second.goto(f"{many}{lang}/clusters/page_2/")
+    second.locator("#zone-filters").wait_for(state="visible")
+    from_html = second.evaluate(ROW_TEXTS)
+    assert len(from_html) == MANY - 100
+    page = open_listing(browse, many, lang, viewport)
+    while page.locator("#show-more").is_visible():
+        page.locator("#show-more").click()
+    built = {href: row for href, row in page.evaluate(ROW_TEXTS).items() if href in from_html}
+    assert built == from_html
+
+
+@pytest.mark.parametrize(("lang", "viewport"), LANG_WIDTH)
+def test_filters_sorts_and_compare_reach_zones_past_the_first_hundred(
+    many: str, browse: Browse, lang: str, viewport: str
+) -> None:
+    page = open_listing(browse, many, lang, viewport)
+    assert not page.locator("#listing-pages").is_visible(), "with the script every zone is on one page"
+    page.locator("#f-q").fill("xuan lam")
+    expect_rows(page, [MANY_SPECIAL], "searching a zone past the first hundred")
+    assert clean(page.locator("#zone-count").inner_text()) == count_text(lang, 1)
+    page.locator("#f-q").fill("")
+    page.select_option("#f-sort", "free")
+    settle(page, lambda: visible_rows(page)[:1], [MANY_SPECIAL])
+    assert visible_rows(page)[0] == MANY_SPECIAL, "the zone with most free land is not first"
+    pick(page, MANY_SPECIAL)
+    pick(page, "z001")
+    href = page.locator("#compare-link").evaluate("a => a.href")
+    assert href == f"{many}{lang}/compare/?z={MANY_SPECIAL},z001"
+    page.locator(f'#zone-list a[href="{MANY_SPECIAL}/"]').click()
+    page.wait_for_url(f"{many}{lang}/clusters/{MANY_SPECIAL}/")
+    assert MANY_SPECIAL_NAMES[lang] in page.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_the_long_listing_reads_page_by_page(many: str, browse: Browse, lang: str) -> None:
+    page = browse("phone", java_script_enabled=False)
+    page.goto(f"{many}{lang}/clusters/")
+    first = visible_rows(page)
+    assert len(first) == 100
+    page.locator("#listing-pages a", has_text="2").click()
+    page.wait_for_url(f"{many}{lang}/clusters/page_2/")
+    second = visible_rows(page)
+    slugs = [href.rsplit("/", 1)[-1] for href in first + second]
+    assert sorted(slugs) == [f"z{i:03d}" for i in range(MANY)]
+    assert ("trang 2/2" if lang == "vi" else "page 2 of 2") in page.title()
+    page.locator("#listing-pages a", has_text="1").click()
+    page.wait_for_url(f"{many}{lang}/clusters/")
+
+
 # Cells whose content is wider than the cell: it overlaps the next column or is cut off.
 OVERFLOWING_CELLS = """() => [...document.querySelectorAll('#zone-list th, #zone-list td')]
   .filter(c => c.getClientRects().length && c.scrollWidth > c.clientWidth + 1)

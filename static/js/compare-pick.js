@@ -48,12 +48,15 @@
     update();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll(".pick"), function (label) {
-    label.hidden = false;
-    label.querySelector("input").addEventListener("change", function (event) {
-      flip(event.target.value, event.target.checked);
-    });
+  // Rows the listing lays out later (zones sent as data) get their check boxes too.
+  function reveal() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pick[hidden]"), function (label) { label.hidden = false; });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches(".pick input")) flip(event.target.value, event.target.checked);
   });
+  document.addEventListener("zonesite:rows", function () { reveal(); update(); });
+  reveal();
   var bar = document.getElementById("compare-bar");
   if (bar) bar.hidden = false;
   var toggle = document.getElementById("compare-toggle");

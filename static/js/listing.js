@@ -1,7 +1,8 @@
-/* Listing filters, sorting and name search. The table is complete without this script; the script
-   only hides rows and reorders them. The filter state lives in the address, so a link reproduces it.
-   Row figures are read once into plain objects; a change touches only rows whose visibility changes,
-   and rows are moved only when the sort order changes, so a thousand zones stay responsive. */
+/* Listing filters, sorting and name search. Without this script the list reads page by page; with
+   it, the first page's rows and the rest (sent as compact data in #zone-rest) are filtered, sorted
+   and searched together, and a row of the data is laid out only when it is first shown. The filter
+   state lives in the address, so a link reproduces it. A change touches only rows whose visibility
+   changes, and rows are moved only when the sort order changes, so thousands of zones stay responsive. */
 (function () {
   "use strict";
   var form = document.getElementById("zone-filters");
@@ -20,15 +21,63 @@
   }
   function number(value) { return value === "" || value === null ? null : parseFloat(value); }
 
-  var items = Array.prototype.map.call(tbody.rows, function (row, index) {
-    var d = row.dataset;
+  function item(d, index, row, cells) {
     return {
-      row: row, index: index, name: d.name || "", district: d.district || "", province: d.province || "",
-      type: d.type || "", status: d.status || "", industries: " " + (d.industries || "") + " ",
-      ready: " " + (d.ready || "") + " ", free: number(d.free), occupancy: number(d.occupancy),
-      price: number(d.price), seaport: number(d.seaport), airport: number(d.airport), shown: true
+      row: row, cells: cells, index: index, name: d.name || "", district: d.district || "",
+      province: d.province || "", type: d.type || "", status: d.status || "",
+      industries: " " + (d.industries || "") + " ", ready: " " + (d.ready || "") + " ", free: number(d.free),
+      occupancy: number(d.occupancy), price: number(d.price), seaport: number(d.seaport),
+      airport: number(d.airport), shown: !!row
     };
-  });
+  }
+  var items = Array.prototype.map.call(tbody.rows, function (row, index) { return item(row.dataset, index, row); });
+
+  // The zones past the first page: their figures as data, their rows built from #zone-row when shown.
+  var restData = document.getElementById("zone-rest");
+  var blank = document.getElementById("zone-row");
+  var missing = restData ? restData.getAttribute("data-missing") : "";
+  if (restData && blank) {
+    var rest = JSON.parse(restData.textContent);
+    rest.rows.forEach(function (entry) {
+      var d = {};
+      rest.fields.forEach(function (name, i) { d[name] = entry[0][i]; });
+      items.push(item(d, items.length, null, { data: d, text: entry[1] }));
+    });
+    var pager = document.getElementById("listing-pages");
+    if (pager) pager.hidden = true;  // every zone is on this page now
+  }
+  function fill(slot, value, row) {
+    var el = row.querySelector('[data-slot="' + slot + '"]');
+    if (!el) return;
+    if (value === null || value === undefined) {
+      el.innerHTML = "";
+      var np = document.createElement("span");
+      np.className = "np";
+      np.textContent = missing;
+      el.appendChild(np);
+    } else {
+      el.textContent = value;
+    }
+  }
+  function build(it) {
+    var row = blank.content.firstElementChild.cloneNode(true);
+    var d = it.cells.data, c = it.cells.text;
+    Object.keys(d).forEach(function (name) { row.setAttribute("data-" + name, d[name]); });
+    var link = row.querySelector('[data-slot="link"]');
+    link.href = c.link;
+    link.textContent = c.name;
+    var pick = row.querySelector('[data-slot="pick"]');
+    pick.value = d.slug;
+    row.querySelector('[data-slot="pick-name"]').textContent = c.name;
+    fill("type", c.type, row);
+    var badge = document.createElement("span");
+    badge.className = "badge status-" + c.status[0];
+    badge.textContent = c.status[1];
+    row.querySelector('[data-slot="status"]').appendChild(badge);
+    ["district", "area", "free", "occupancy", "price"].forEach(function (slot) { fill(slot, c[slot], row); });
+    row.hidden = true;
+    return row;
+  }
 
   function field(name) { return form.elements.namedItem(name); }
   var keys = ["q", "district", "province", "type", "status", "industry", "free", "price", "sort"];
@@ -90,7 +139,7 @@
     });
   }
 
-  var current = items.slice();  // visible rows, in the order they stand in the table
+  var current = items.filter(function (it) { return it.row; });  // visible rows, in the order they stand
 
   function show(list) {
     var same = list.length === current.length && list.every(function (it, i) { return it === current[i]; });
@@ -98,12 +147,15 @@
     current.forEach(function (it) { it.keep = false; });
     list.forEach(function (it) { it.keep = true; });
     current.forEach(function (it) { if (!it.keep) { it.row.hidden = true; it.shown = false; } });
+    var built = false;
+    list.forEach(function (it) { if (!it.row) { it.row = build(it); built = true; } });
     // Only visible rows are moved; hidden rows may stand anywhere.
     var fragment = document.createDocumentFragment();
     list.forEach(function (it) { fragment.appendChild(it.row); });
     tbody.appendChild(fragment);
     list.forEach(function (it) { if (!it.shown) { it.row.hidden = false; it.shown = true; } });
     current = list;
+    if (built) document.dispatchEvent(new CustomEvent("zonesite:rows"));
   }
 
   function save(s) {

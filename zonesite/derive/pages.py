@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import routes
 from ..model.page import PageMeta
 from .site import DerivedSite
 
@@ -49,6 +50,24 @@ class Page:
         return self.path[: -len("index.html")] if self.path.endswith("index.html") else self.path
 
 
+LISTING_PAGE = 100  # rows sent as HTML on each listing page; the first page sends the rest as data
+
+
+def listing_pages(site: DerivedSite, lang: str) -> list[Page]:
+    """The listing: the first rows as HTML (with the rest as data for the script) and, for readers
+    without JavaScript, the further rows on numbered pages (``clusters/page_2/``: not a valid slug,
+    so never a zone's address)."""
+    zones = site.zones
+    chunks = [zones[i : i + LISTING_PAGE] for i in range(0, len(zones), LISTING_PAGE)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        key = f"{routes.ZONES}/" if number == 1 else f"{routes.ZONES}/page_{number}/"
+        rest = zones[LISTING_PAGE:] if number == 1 else []
+        context = {"rows": chunk, "rest": rest, "number": number, "pages": len(chunks)}
+        pages.append(Page(f"{lang}/{key}index.html", "clusters.html", lang, key, context, indexed=number == 1))
+    return pages
+
+
 def plan_pages(site: DerivedSite) -> list[Page]:
     """Every HTML page of the site, in every language."""
     default = site.languages[0]
@@ -59,7 +78,7 @@ def plan_pages(site: DerivedSite) -> list[Page]:
     news = site.news
     for lang in site.languages:
         pages.append(Page(f"{lang}/index.html", "home.html", lang, key=""))
-        pages.append(Page(f"{lang}/clusters/index.html", "clusters.html", lang, key="clusters/"))
+        pages += listing_pages(site, lang)
         for zone in site.zones:
             key = f"clusters/{zone.slug}/"
             pages.append(Page(f"{lang}/{key}index.html", "zone.html", lang, key, {"z": zone}, zone.file))

@@ -82,6 +82,7 @@ class Renderer:
             charts=self.charts,
             tel=tel,
             coords=coordinates,
+            listing_data=self.listing_data,
         )
         self.env.globals.update(is_sample=is_sample, covered=self.covered)
 
@@ -282,6 +283,38 @@ class Renderer:
             return self.t(ctx, *args, **kwargs)
 
         return draw(series, Words(lang, self.site.languages, t, label, lambda key, kind: defs[kind][key].color))
+
+    @jinja2.pass_context
+    def listing_data(self, ctx: Any, zones: list[ZoneView]) -> dict[str, Any]:
+        """Listing rows past the first page as compact data: the script filters, sorts and lays them
+        out on demand, so the page stays light however many zones there are."""
+        lang, languages = self._page(ctx).lang, self.site.languages
+        rows = []
+        for z in zones:
+            row = self.site.listing[z.slug]
+            status = self.label(ctx, "statuses", z.zone.status) if z.zone.status else self.t(ctx, "status_unknown")
+            district = z.zone.location.district
+            cells = {
+                "link": self.link(ctx, routes.zone_path(z.slug)),
+                "name": z.name.get(lang, languages)[0],
+                "type": self.site.defs["zone_types"][z.zone.type].label.get(lang, languages)[0],
+                "status": [z.zone.status or "unknown", str(status)],
+                "district": district.get(lang, languages)[0] if district else None,
+                "area": fmt.area(z.land.total_ha, lang),
+                "free": fmt.area(z.land.available_ha, lang),
+                "occupancy": fmt.percent(z.land.occupancy_pct, lang),
+                "price": self._price_text(ctx, z),
+            }
+            rows.append([[value for _, value in row.attributes()], cells])
+        fields = [key for key, _ in self.site.listing[zones[0].slug].attributes()] if zones else []
+        return {"fields": fields, "rows": rows}
+
+    def _price_text(self, ctx: Any, z: ZoneView) -> str | None:
+        lease, lang = z.zone.lease, self._page(ctx).lang
+        for value, currency in ((lease.price_usd_m2, "USD"), (lease.price_vnd_m2, "VND")):
+            if value is not None:
+                return (fmt.money(value, currency, lang) or "") + self.t(ctx, "per_m2")
+        return None
 
     @jinja2.pass_context
     def dataset_jsonld(self, ctx: Any) -> Markup:

@@ -614,7 +614,7 @@ COMPARE_LINK = {"vi": "So sánh {n} khu, cụm đã chọn", "en": "Compare the 
 def compare_table(page: Page) -> tuple[list[str], dict[str, list[str]]]:
     """Column headings (zone names) and label → cells of the compare table, once it is drawn."""
     page.locator("#compare-table").wait_for(state="visible")
-    names = [clean(t) for t in page.locator("#compare-table thead th a").all_inner_texts()]
+    names = [clean(t) for t in page.locator("#compare-table thead th > a").all_inner_texts()]
     rows: dict[str, list[str]] = {}
     for row in page.locator("#compare-table tbody tr").all():
         label = row.locator("th[scope=row]")
@@ -668,6 +668,29 @@ def test_compare_two_zones_from_the_listing(
                 )
     assert not missing, "the comparison hides distances the fact sheets give: " + "; ".join(missing)
     no_sideways_scroll(page, f"the compare page at {viewport}")
+
+
+COMPARE_REACH = """() => [...document.querySelectorAll('#compare-table thead th')].map(th => ({
+  zone: th.querySelector('a').getAttribute('href'),
+  links: [...th.querySelectorAll('.reach a')].map(a => a.getAttribute('href')),
+  note: [...th.querySelectorAll('.reach span')].map(s => s.textContent).join(' ')}))"""
+
+
+@pytest.mark.parametrize(("lang", "viewport"), LANG_WIDTH)
+def test_compare_gives_a_way_to_reach_each_zone(rich: str, browse: Browse, lang: str, viewport: str) -> None:
+    """Bac Son has its own phone and e-mail; Dac Loc only an e-mail; Van Ninh none, so the province's
+    authority is offered and said to be the province's."""
+    page = browse(viewport)
+    page.goto(f"{rich}{lang}/compare/?z=bac-son,dac-loc,van-ninh")
+    page.locator("#compare-table").wait_for(state="visible")
+    heads = {h["zone"].split("/")[-2]: h for h in page.evaluate(COMPARE_REACH)}
+    assert heads["bac-son"]["links"][0] == "tel:02583999000"
+    assert any(link.startswith("mailto:sales@bacson.example.test") for link in heads["bac-son"]["links"])
+    assert [link.split("?")[0] for link in heads["dac-loc"]["links"]] == ["mailto:dacloc@example.test"]
+    assert heads["van-ninh"]["links"][0] == "tel:02583822111"
+    authority = {"vi": "cơ quan quản lý tỉnh", "en": "provincial authority"}[lang]
+    assert authority in heads["van-ninh"]["note"] and authority not in heads["bac-son"]["note"]
+    no_sideways_scroll(page, f"the compare page with contacts at {viewport}")
 
 
 def test_compare_address_alone_reproduces_and_removing_updates_it(rich: str, rich_site: Path, browse: Browse) -> None:

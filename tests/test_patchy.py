@@ -291,3 +291,19 @@ def test_the_data_page_explains_columns_in_the_readers_language(rich: Path, lang
     assert capacity[1] == ("m³/ngày đêm" if lang == "vi" else "m³/day"), capacity
     text = strip_tags(html)
     assert "in quotes" not in text and "Phone, in" not in text, "an editing hint reached investors"
+
+
+def test_pages_that_list_every_zone_stay_light_at_a_thousand_zones(tmp_path: Path) -> None:
+    """The listing sends 100 rows as HTML and the rest as data (under 600 KB); the dashboard draws
+    distributions, not a bar per zone (under 400 KB); without JavaScript the list reads in pages."""
+    bases = [text for name, text in sorted(RICH_ZONES.items())]
+    zones = {f"z{i:04d}.yaml": bases[i % len(bases)] for i in range(1000)}
+    root = make_site(tmp_path / "site", zones=zones, pages={}, site_extra=RICH_SITE_EXTRA)
+    out = build(root, tmp_path / "out")
+    for lang in ("vi", "en"):
+        listing = (out / lang / "clusters" / "index.html").stat().st_size
+        dashboard = (out / lang / "dashboard" / "index.html").stat().st_size
+        assert listing < 600_000, f"the {lang} listing is {listing} bytes for 1,000 zones"
+        assert dashboard < 400_000, f"the {lang} dashboard is {dashboard} bytes for 1,000 zones"
+        pages = sorted(p.parent.name for p in (out / lang / "clusters").glob("page_*/index.html"))
+        assert set(pages) == {f"page_{n}" for n in range(2, 11)}

@@ -52,13 +52,43 @@
     return rows;
   }
 
+  // Who to call or write to about the zone: the fact sheet's own buttons (the zone's contact, else
+  // the province's), with its note when the contact is the province's or a sample.
+  function reach(doc) {
+    var box = doc.querySelector(".reach");
+    if (!box) return null;
+    return {
+      links: Array.prototype.map.call(box.querySelectorAll('a[href^="tel:"], a[href^="mailto:"]'), function (a) {
+        return { href: a.getAttribute("href"), text: text(a), tel: a.getAttribute("href").indexOf("tel:") === 0 };
+      }),
+      notes: Array.prototype.map.call(box.querySelectorAll(".muted, .sample-mark"), function (n) {
+        return { text: text(n), className: n.className };
+      })
+    };
+  }
+
+  function reachCell(zone) {
+    var box = cell("p", undefined, "reach compact");
+    (zone.reach ? zone.reach.links : []).forEach(function (link) {
+      var a = cell("a", link.text, link.tel ? "button small" : "button secondary small");
+      a.href = link.href;
+      box.appendChild(a);
+      box.appendChild(document.createTextNode(" "));
+    });
+    (zone.reach ? zone.reach.notes : []).forEach(function (note) {
+      box.appendChild(cell("span", note.text, note.className));
+      box.appendChild(document.createTextNode(" "));
+    });
+    return box;
+  }
+
   function load(slug) {
     return fetch("../clusters/" + slug + "/").then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.text();
     }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, "text/html");
-      return { slug: slug, name: text(doc.querySelector("h1")), rows: extract(doc) };
+      return { slug: slug, name: text(doc.querySelector("h1")), rows: extract(doc), reach: reach(doc) };
     });
   }
 
@@ -90,6 +120,7 @@
         start();
       });
       th.appendChild(remove);
+      th.appendChild(reachCell(zone));
       top.appendChild(th);
     });
     head.appendChild(top);

@@ -84,40 +84,6 @@ def bars(ident: str, title: str, desc: str, rows: list[Bar], maximum: float | No
 
 
 @dataclass(frozen=True)
-class Cell:
-    """One cell of a matrix: colour, a one-character symbol (so colour is not the only cue), and a tooltip."""
-
-    color: str
-    symbol: str
-    title: str
-    ink: str = "#fff"
-
-
-def matrix(ident: str, title: str, desc: str, rows: list[str], columns: list[str], cells: list[list[Cell]]) -> Markup:
-    """A grid of rows (zones) by columns (infrastructure works), column labels slanted."""
-    cell, head = 26, 150
-    label_w = _label_width(rows)
-    width = label_w + cell * len(columns) + 120  # slanted column labels reach past the last column
-    height = head + cell * len(rows) + 10
-    body = []
-    for j, name in enumerate(columns):
-        x = label_w + j * cell + cell / 2
-        body.append(f'<text transform="translate({x + 4:.1f},{head - 6}) rotate(-55)">{escape(_clip(name, 24))}</text>')
-    for i, name in enumerate(rows):
-        y = head + i * cell
-        body.append(f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end">{escape(_clip(name))}</text>')
-        for j, c in enumerate(cells[i]):
-            x = label_w + j * cell
-            body.append(
-                f'<g><title>{escape(c.title)}</title><rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" '
-                f'height="{cell - 2}" fill={quoteattr(c.color)} rx="3"/>'
-                f'<text x="{x + cell / 2}" y="{y + 18}" text-anchor="middle" fill={quoteattr(c.ink)} '
-                f'font-weight="bold">{escape(c.symbol)}</text></g>'
-            )
-    return _svg(width, height, title, desc, body, ident)
-
-
-@dataclass(frozen=True)
 class Segment:
     """One part of a stacked bar: its size, colour and what it counts (shown as a tooltip)."""
 

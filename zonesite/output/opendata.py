@@ -14,6 +14,7 @@ engine derived are given with the others and listed under ``calculated`` (JSON) 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from typing import Any
@@ -22,7 +23,7 @@ from pydantic import BaseModel
 
 from ..derive.columns import Column, DataColumn, csv_columns, derivable_specs, flag_column
 from ..derive.site import DerivedSite
-from ..derive.zones import Citation, ZoneView
+from ..derive.zones import ZoneView
 from ..model import routes
 from ..model.registry import figures
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
@@ -37,13 +38,15 @@ def to_json(value: Any, languages: list[str]) -> Any:
     """A model value as plain JSON: text as ``{lang: text}``, dates as ISO strings, nulls kept."""
     if isinstance(value, BaseModel):
         return {name: to_json(getattr(value, name), languages) for name in type(value).model_fields}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name), languages) for f in dataclasses.fields(value)}
     if isinstance(value, Text):
         if ANY_LANGUAGE in value.values:
             return dict.fromkeys(languages, value.values[ANY_LANGUAGE])
         return {lang: value.values[lang] for lang in languages if lang in value.values}
     if isinstance(value, PartialDate):
         return str(value)
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [to_json(v, languages) for v in value]
     if isinstance(value, dict):
         return {k: to_json(v, languages) for k, v in value.items()}
@@ -68,22 +71,9 @@ def zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
     for group in dict.fromkeys(spec.path[0] for spec in derivable_specs()):
         derived = [f.path.rpartition(".")[2] for f in view.figures.values() if f.derived and f.group == group]
         record[group]["calculated"] = sorted(derived)
-    record["sources"] = [_source(c, languages) for c in view.citations]
+    record["sources"] = to_json(view.citations, languages)  # resolved from site.yaml, numbered as on the page
     record["last_checked"] = str(view.last_checked) if view.last_checked else None
     return record
-
-
-def _source(citation: Citation, languages: list[str]) -> dict[str, Any]:
-    """A source as a reader needs it, resolved from site.yaml when the zone names it by key."""
-    return {
-        "number": citation.number,
-        "title": to_json(citation.title, languages),
-        "publisher": to_json(citation.publisher, languages),
-        "url": citation.url,
-        "published": to_json(citation.published, languages),
-        "checked": to_json(citation.checked, languages),
-        "covers": list(citation.covers),
-    }
 
 
 def flat_row(site: DerivedSite, view: ZoneView, columns: list[Column]) -> dict[str, Any]:
@@ -189,7 +179,7 @@ def _meta(site: DerivedSite, count: int) -> dict[str, Any]:
         "count": count,
         "data_as_of": site.data_date.isoformat(),
         "licence": {"name": licence.name, "url": licence.url} if licence else None,
-        "definitions": "definitions.json",
+        "definitions_file": "definitions.json",
         "units": {spec.dotted: spec.unit.name for spec in figures(Zone) if spec.unit and spec.unit.measure},
     }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.registry import walk
+from ..model.registry import walked
 from ..model.site import Definition, Source
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
 from ..model.zone import Work, Zone
@@ -150,7 +150,7 @@ def derive_zone(
 def zone_figures(zone: Zone, land: Land) -> dict[str, Figure]:
     """Every figure field of the zone (a unit or a label in the registry), derived ones filled in."""
     figures = {}
-    for spec in walk(Zone):
+    for spec in walked(Zone):
         if spec.kind in ("group", "groups", "texts", "keys", "keyed") or (spec.unit is None and not spec.facts.label):
             continue
         derived = spec.facts.derivable and spec.name in land.derived

@@ -218,40 +218,52 @@ def walk_items(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> Iterator
 
 
 @cache
+def walked(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """``walk(model)`` once per model: the questions below are asked for every zone of every page."""
+    return tuple(walk(model))
+
+
+@cache
+def walked_items(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """``walk_items(model)`` once per model."""
+    return tuple(walk_items(model))
+
+
+@cache
 def specs(model: type[BaseModel]) -> dict[str, FieldSpec]:
     """Every field reachable through groups, by dotted path."""
-    return {spec.dotted: spec for spec in walk(model)}
+    return {spec.dotted: spec for spec in walked(model)}
 
 
 def keyed_sections(model: type[BaseModel]) -> dict[str, str]:
     """Sections keyed by a definition (``infrastructure`` → ``infrastructure``): dotted path → kind."""
-    return {spec.dotted: spec.ref for spec in walk(model) if spec.kind == "keyed" and spec.ref}
+    return {spec.dotted: spec.ref for spec in walked(model) if spec.kind == "keyed" and spec.ref}
 
 
 def list_fields(model: type[BaseModel]) -> list[str]:
     """Lists of groups or of texts (not of keys), whose items spreadsheets give numbered columns."""
-    return [spec.dotted for spec in walk(model) if spec.kind in ("groups", "texts")]
+    return [spec.dotted for spec in walked(model) if spec.kind in ("groups", "texts")]
 
 
 def figures(model: type[BaseModel]) -> list[FieldSpec]:
     """Fields that hold a figure with a unit, in declared order."""
-    return [spec for spec in walk(model) if spec.unit is not None]
+    return [spec for spec in walked(model) if spec.unit is not None]
 
 
 def metrics(model: type[BaseModel]) -> dict[str, FieldSpec]:
     """Figures that province totals add up or rate, by name (``total_ha``)."""
-    return {spec.name: spec for spec in walk(model) if spec.facts.metric}
+    return {spec.name: spec for spec in walked(model) if spec.facts.metric}
 
 
 def derivable(model: type[BaseModel]) -> list[FieldSpec]:
     """Figures the engine computes from the others when a file leaves them out."""
-    return [spec for spec in walk(model) if spec.facts.derivable]
+    return [spec for spec in walked(model) if spec.facts.derivable]
 
 
 def labels(model: type[BaseModel]) -> dict[str, dict[str, str]]:
     """Each labelled field's label per language, by dotted path (items of lists and keyed sections
     without index or key): the defaults of its UI string."""
-    return {spec.dotted: spec.facts.label for spec in walk_items(model) if spec.facts.label}
+    return {spec.dotted: spec.facts.label for spec in walked_items(model) if spec.facts.label}
 
 
 def step(annotation: Any, key: str | int) -> Any:
@@ -290,23 +302,23 @@ def spec_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> FieldSpec | No
 def known_path(root: type[BaseModel], dotted: str, dict_keys: dict[str, set[str]] | None = None) -> str | None:
     """Return None if ``dotted`` names a field (or a key of a keyed section), else why not."""
     annotation: Any = root
-    walked: list[str] = []
+    trail: list[str] = []
     for part in dotted.split("."):
         inner = unwrap(annotation)
         if is_model(inner):
             if part not in inner.model_fields:
-                where = ".".join(walked) or "a zone"
+                where = ".".join(trail) or "a zone"
                 hint = did_you_mean(part, list(inner.model_fields))
                 return f"'{part}' is not a field of {where}" + (f"; {hint}" if hint else "")
         elif get_origin(inner) is dict:
-            section = ".".join(walked)
+            section = ".".join(trail)
             keys = (dict_keys or {}).get(section)
             if keys is not None and part not in keys:
                 return f"'{part}' is not a key of {section}"
         else:
-            return f"'{'.'.join(walked)}' has no parts"
+            return f"'{'.'.join(trail)}' has no parts"
         annotation = step(inner, part)
-        walked.append(part)
+        trail.append(part)
     return None
 
 

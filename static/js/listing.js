@@ -19,11 +19,14 @@
     return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   }
+  // A name as " word word ", so a typed word matches the start of a word: "trang e" finds Trảng É,
+  // not every name with an "e" somewhere in it.
+  function words(text) { return " " + text.replace(/[^a-z0-9]+/g, " ").trim() + " "; }
   function number(value) { return value === "" || value === null ? null : parseFloat(value); }
 
   function item(d, index, row, cells) {
     return {
-      row: row, cells: cells, index: index, name: d.name || "", district: d.district || "",
+      row: row, cells: cells, index: index, name: words(d.name || ""), district: d.district || "",
       province: d.province || "", type: d.type || "", status: d.status || "",
       industries: " " + (d.industries || "") + " ", ready: " " + (d.ready || "") + " ", free: number(d.free),
       occupancy: number(d.occupancy), price: number(d.price), seaport: number(d.seaport),
@@ -96,13 +99,13 @@
   }
 
   function matcher(s) {
-    var words = s.q ? fold(s.q).split(/\s+/) : [];
+    var typed = s.q ? fold(s.q).split(/[^a-z0-9]+/).filter(Boolean) : [];
     var free = s.free ? parseFloat(s.free) : null;
     var price = s.price ? parseFloat(s.price) : null;
     var industry = s.industry ? " " + s.industry + " " : null;
     var ready = (s.ready || []).map(function (key) { return " " + key + " "; });
     return function (it) {
-      for (var i = 0; i < words.length; i++) if (it.name.indexOf(words[i]) < 0) return false;
+      for (var i = 0; i < typed.length; i++) if (it.name.indexOf(" " + typed[i]) < 0) return false;
       if (s.district && it.district !== s.district) return false;
       if (s.province && it.province !== s.province) return false;
       if (s.type && it.type !== s.type) return false;

@@ -15,7 +15,7 @@ from ..derive.dashboard import DashboardSeries, Series
 from . import charts
 from . import format as fmt
 
-UNKNOWN_STATUS = "#6b7280"
+UNKNOWN_STATUS = "#a8b3bf"  # lighter than every stage (planned is #6b7280), so "unknown" never reads as one
 BAR = "#0b4f6c"
 WORKERS_BAR = "#c98a00"
 # A symbol per infrastructure state, so colour is never the only cue.

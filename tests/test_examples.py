@@ -16,6 +16,12 @@ KHANH_HOA_ZONES = (
     "khatoco-ninh-ich",
     "son-binh",
     "tan-lap",
+    # Industrial parks of the former Ninh Thuan province and of Van Phong Economic Zone.
+    "thanh-hai",
+    "du-long",
+    "phuoc-nam",
+    "ca-na-1",
+    "doc-da-trang",
 )
 NINH_BINH = REPO / "examples" / "ninh-binh"
 LANGS = ("vi", "en")

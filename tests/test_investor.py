@@ -36,7 +36,10 @@ LANGS = ("vi", "en")
 LANG_WIDTH = [("vi", "phone"), ("en", "desktop")]
 BOTH = [(lang, width) for lang in LANGS for width in VIEWPORTS]
 
-EXAMPLE_ZONES = ("trang-e", "trang-e-2", "dien-tho", "ninh-xuan", "song-cau", "khatoco-ninh-ich", "son-binh", "tan-lap")
+EXAMPLE_ZONES = (
+    *("trang-e", "trang-e-2", "dien-tho", "ninh-xuan", "song-cau", "khatoco-ninh-ich", "son-binh", "tan-lap"),
+    *("thanh-hai", "du-long", "phuoc-nam", "ca-na-1", "doc-da-trang"),  # parks, former Ninh Thuan and Van Phong
+)
 EXAMPLE_MAPPED = ("trang-e-2", "dien-tho", "ninh-xuan", "song-cau", "khatoco-ninh-ich")
 TILE_HOST = "tiles.example.test"
 FORM_ACTION = "https://forms.example.test/inquiry"
@@ -434,6 +437,7 @@ SEARCHES = [
     ("example", "dien tho", {"dien-tho"}),
     ("example", "trang e", {"trang-e", "trang-e-2"}),
     ("example", "khatoco ninh ich", {"khatoco-ninh-ich"}),
+    ("example", "Đá Trắng", {"doc-da-trang"}),  # a word typed matches the start of a word, not any letters
 ]
 
 

@@ -25,6 +25,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# Staff messages are written in the site's first language (Vietnamese for every fixture here). The
+# suite reads them in English, the catalogs' source language, unless a test asks for another
+# (``env={"ZONESITE_LANG": "vi"}``, or ``""`` for the site's own choice); serve and CLI children
+# inherit this.
+os.environ["ZONESITE_LANG"] = "en"
 NBSP = "\u00a0"
 BASE_URL = "https://example.test/invest/"
 

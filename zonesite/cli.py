@@ -12,7 +12,9 @@ import os
 import sys
 from pathlib import Path
 
+from . import i18n
 from .errors import Abort, print_problems, warnings_note
+from .i18n import _, ngettext
 
 COMMANDS = ("build", "check", "serve", "new", "schema", "export", "import")
 REPORT = "data-quality.html"
@@ -21,7 +23,7 @@ REPORT = "data-quality.html"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py",
-        description="Build the investment-promotion site from its zone files, pages and templates.",
+        description=_("Build the investment-promotion site from its zone files, pages and templates."),
     )
     sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
 
@@ -32,34 +34,34 @@ def _parser() -> argparse.ArgumentParser:
             type=Path,
             default=Path("."),
             metavar="DIR",
-            help="the site folder holding site.yaml (default: the current folder)",
+            help=_("the site folder holding site.yaml (default: the current folder)"),
         )
         return command
 
-    build = add("build", "build the site into DIR/_site (the default command)")
-    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: SITE/_site)")
-    check = add("check", "report every problem in the site's files without writing anything")
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    build = add("build", _("build the site into DIR/_site (the default command)"))
+    build.add_argument("--out", type=Path, metavar="DIR", help=_("output folder (default: SITE/_site)"))
+    check = add("check", _("report every problem in the site's files without writing anything"))
+    check.add_argument("--strict", action="store_true", help=_("treat warnings as errors (exit 1)"))
     check.add_argument(
         "--report",
         nargs="?",
         const=Path(REPORT),
         type=Path,
         metavar="FILE",
-        help="also write an HTML page of every zone's gaps (default: SITE/data-quality.html)",
+        help=_("also write an HTML page of every zone's gaps (default: SITE/data-quality.html)"),
     )
-    serve = add("serve", "build, serve on this computer, and rebuild when a file changes")
-    serve.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: SITE/_site)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    new = add("new", "start a zone file in clusters/ with every field, from the zone's name")
-    new.add_argument("name", help='the zone\'s full name, e.g. "Cụm công nghiệp Điện Thọ 2"')
-    new.add_argument("--lang", help="language the name is written in (default: the site's first)")
-    add("schema", "write schema/zone.schema.json and schema/site.schema.json for editors")
-    export = add("export", "write every zone to a spreadsheet (.xlsx or .csv), one row per zone")
-    export.add_argument("file", type=Path, help="zones.xlsx or zones.csv")
-    load = add("import", "update the zone files from a spreadsheet written by export (all rows or none)")
-    load.add_argument("file", type=Path, help="zones.xlsx or zones.csv")
+    serve = add("serve", _("build, serve on this computer, and rebuild when a file changes"))
+    serve.add_argument("--out", type=Path, metavar="DIR", help=_("output folder (default: SITE/_site)"))
+    serve.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: 127.0.0.1)"))
+    serve.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
+    new = add("new", _("start a zone file in clusters/ with every field, from the zone's name"))
+    new.add_argument("name", help=_('the zone\'s full name, e.g. "Cụm công nghiệp Điện Thọ 2"'))
+    new.add_argument("--lang", help=_("language the name is written in (default: the site's first)"))
+    add("schema", _("write schema/zone.schema.json and schema/site.schema.json for editors"))
+    export = add("export", _("write every zone to a spreadsheet (.xlsx or .csv), one row per zone"))
+    export.add_argument("file", type=Path, help=_("zones.xlsx or zones.csv"))
+    load = add("import", _("update the zone files from a spreadsheet written by export (all rows or none)"))
+    load.add_argument("file", type=Path, help=_("zones.xlsx or zones.csv"))
     return parser
 
 
@@ -67,33 +69,61 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")
+    speak(_site_argument(argv))
     args = _parser().parse_args(argv)
     site = args.site
     if not site.is_dir():
-        print(f"build.py: error: --site {site}: no such folder", file=sys.stderr)
+        print(_("build.py: error: --site {site}: no such folder").format(site=site), file=sys.stderr)
         return 2
     try:
         return _run(args)
     except Abort as abort:
         print_problems(abort.problems)
         if args.command in ("build", "serve"):
-            print("Nothing was written; the previous site is unchanged.", file=sys.stderr)
+            print(_("Nothing was written; the previous site is unchanged."), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        print(_("error: {reason}: {file}").format(reason=exc.strerror or exc, file=exc.filename or ""), file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("ZONESITE_DEBUG"):
             raise
-        print(
-            f"internal error: {type(exc).__name__}: {exc}\n"
+        message = _(
+            "internal error: {error}\n"
             "This is a bug in the generator, not in your files; the previous site is unchanged.\n"
-            "Run again with ZONESITE_DEBUG=1 to see the details for a bug report.",
-            file=sys.stderr,
+            "Run again with ZONESITE_DEBUG=1 to see the details for a bug report."
         )
+        print(message.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 3
+
+
+def _site_argument(argv: list[str]) -> Path:
+    """The ``--site`` folder, read before the parser is built so its help is in the staff language."""
+    for i, arg in enumerate(argv):
+        if arg == "--site" and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if arg.startswith("--site="):
+            return Path(arg.partition("=")[2])
+    return Path(".")
+
+
+def speak(root: Path) -> str:
+    """Choose the staff language before anything is said: ``ZONESITE_LANG``, else the first of the
+    site's languages (read from site.yaml alone; if it cannot be read, the model's default)."""
+    from .model.site import SiteConfig
+    from .source.files import load_site_file
+
+    try:
+        source, _problems = load_site_file(root)
+    except OSError:
+        source = None  # no such folder: the command line says so, in the default language
+    data = source.doc.data if source else None
+    languages = data.get("languages") if isinstance(data, dict) else None
+    if not isinstance(languages, list) or not languages:
+        languages = SiteConfig.model_fields["languages"].get_default(call_default_factory=True)
+    return i18n.choose(str(lang) for lang in languages)
 
 
 def _sheet(args: argparse.Namespace, root: Path) -> int:
@@ -101,15 +131,16 @@ def _sheet(args: argparse.Namespace, root: Path) -> int:
 
     path: Path = args.file
     if path.suffix.lower() not in SUFFIXES:
-        print(f"build.py: error: {path}: give a file ending in .xlsx or .csv", file=sys.stderr)
+        print(_("build.py: error: {path}: give a file ending in .xlsx or .csv").format(path=path), file=sys.stderr)
         return 2
     if args.command == "export":
         count = export_sheet(root, path)
-        note = " The sheet 'columns' explains each column." if path.suffix.lower() == ".xlsx" else ""
-        print(f"Wrote {count} zone{'s' * (count != 1)} to {path}.{note}")
+        wrote = ngettext("Wrote {n} zone to {path}.", "Wrote {n} zones to {path}.", count).format(n=count, path=path)
+        note = " " + _("The sheet 'columns' explains each column.") if path.suffix.lower() == ".xlsx" else ""
+        print(wrote + note)
         return 0
     if not path.is_file():
-        print(f"build.py: error: {path}: no such file", file=sys.stderr)
+        print(_("build.py: error: {path}: no such file").format(path=path), file=sys.stderr)
         return 2
     try:
         edits = import_sheet(root, path)
@@ -119,12 +150,14 @@ def _sheet(args: argparse.Namespace, root: Path) -> int:
         for problem in abort.problems:
             print(problem.render(), file=sys.stderr)
         count = len(abort.problems)
-        print(f"{count} problem{'s' * (count != 1)}; no zone file was changed.", file=sys.stderr)
+        done = ngettext("{n} problem; no zone file was changed.", "{n} problems; no zone file was changed.", count)
+        print(done.format(n=count), file=sys.stderr)
         return 1
     if not edits:
-        print(f"No changes: every zone file already matches {path.name}.")
+        print(_("No changes: every zone file already matches {name}.").format(name=path.name))
     for edit in edits:
-        print(f"{'Created' if edit.created else 'Updated'} {edit.path.relative_to(root)}:")
+        what = _("Created {path}:") if edit.created else _("Updated {path}:")
+        print(what.format(path=edit.path.relative_to(root)))
         for change in edit.changes:
             print(f"  {change}")
     return 0
@@ -143,11 +176,11 @@ def _check(args: argparse.Namespace, root: Path) -> int:
         # the default lands in the site folder, beside site.yaml.
         report = root / args.report if args.report == Path(REPORT) else args.report.resolve()
         gaps = write_report(site, report)
-        print(f"Wrote {report} ({gaps} gaps in {zones} zones).")
+        print(_("Wrote {report} ({gaps} gaps in {zones} zones).").format(report=report, gaps=gaps, zones=zones))
     if args.strict and warnings:
-        print("--strict: warnings count as errors.", file=sys.stderr)
+        print(_("--strict: warnings count as errors."), file=sys.stderr)
         return 1
-    print(f"{zones} zone{'s' * (zones != 1)} checked: no errors.")
+    print(ngettext("{n} zone checked: no errors.", "{n} zones checked: no errors.", zones).format(n=zones))
     return 0
 
 
@@ -155,7 +188,7 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     from .commands.new import new_zone
 
     path = new_zone(root, args.name, args.lang)
-    print(f"Wrote {path.relative_to(root)}. Fill in what you know, then run: python build.py check")
+    print(_("Wrote {path}. Fill in what you know, then run: python build.py check").format(path=path.relative_to(root)))
     return 0
 
 
@@ -163,7 +196,7 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
     from .commands.schema import schema
 
     for path in schema(root):
-        print(f"Wrote {path.relative_to(root)}")
+        print(_("Wrote {path}").format(path=path.relative_to(root)))
     return 0
 
 

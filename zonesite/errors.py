@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from .i18n import _, ngettext
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -32,14 +34,17 @@ class Problem:
         """``clusters/x.yaml:12:5: area.leased_ha: message (hint)`` — the line tests and tools read;
         for a spreadsheet, ``zones.xlsx row 7, column lease_price_usd_m2: message (hint)``."""
         if self.sheet:
-            where = f"{self.file} row {self.line}" + (f", column {self.field}" if self.field else "")
+            if self.field:
+                where = _("{file} row {row}, column {column}").format(file=self.file, row=self.line, column=self.field)
+            else:
+                where = _("{file} row {row}").format(file=self.file, row=self.line)
             return f"{where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col or 1}"
         text = f"{where}: "
         if self.severity != "error":
-            text += f"{self.severity}: "
+            text += _("warning") + ": "
         if self.field:
             text += f"{self.field}: "
         text += self.message
@@ -85,13 +90,29 @@ def print_problems(problems: list[Problem], stream: TextIO = sys.stderr) -> None
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     files = len({p.file for p in problems})
-    if problems:
-        parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
-        if warnings:
-            parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-        print(f"{' and '.join(parts)} in {files} file{'s' * (files != 1)}.", file=stream)
+    if not problems:
+        return
+    if errors and warnings:
+        # Translators: the total line after every problem is listed, e.g. "2 errors and 3 warnings in 4 files."
+        counts = _("{errors} and {warnings}").format(errors=_errors(errors), warnings=_warnings(warnings))
+    else:
+        counts = _errors(errors) if errors else _warnings(warnings)
+    total = ngettext("{counts} in {n} file.", "{counts} in {n} files.", files)
+    print(total.format(counts=counts, n=files), file=stream)
+
+
+def _errors(n: int) -> str:
+    return ngettext("{n} error", "{n} errors", n).format(n=n)
+
+
+def _warnings(n: int) -> str:
+    return ngettext("{n} warning", "{n} warnings", n).format(n=n)
 
 
 def warnings_note(count: int) -> str:
     """One line for ``build``, which leaves the details to ``check``."""
-    return f"{count} warning{'s' * (count != 1)} about gaps in the data: run 'python build.py check' to see them."
+    return ngettext(
+        "{n} warning about gaps in the data: run 'python build.py check' to see them.",
+        "{n} warnings about gaps in the data: run 'python build.py check' to see them.",
+        count,
+    ).format(n=count)

@@ -6,6 +6,8 @@ import difflib
 
 from slugify import slugify
 
+from .i18n import _
+
 # Words staff commonly use for a field that the schema names differently.
 SYNONYMS = {
     "lon": "lng",
@@ -37,4 +39,4 @@ def closest(word: str, candidates: list[str]) -> str | None:
 def did_you_mean(word: str, candidates: list[str]) -> str:
     """``"did you mean 'available_ha'?"`` or the empty string."""
     guess = closest(word, candidates)
-    return f"did you mean '{guess}'?" if guess else ""
+    return _("did you mean '{guess}'?").format(guess=guess) if guess else ""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Abort, Problem
+from ..i18n import _
 from ..model.registry import labels
 from ..model.site import Definition, SiteConfig
 from ..model.zone import Zone
@@ -75,7 +76,8 @@ def _strings(
     problems += found
     theme_ok = not any(p.field == "theme" for p in problems)
     if configured and theme_ok and not any(d.joinpath("strings.yaml").is_file() for d in template_dirs):
-        problems.append(Problem("templates/strings.yaml", 0, 0, "", "not found", "the templates need their UI strings"))
+        hint = _("the templates need their UI strings")
+        problems.append(Problem("templates/strings.yaml", 0, 0, "", _("not found"), hint))
     return strings
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
+from ..i18n import _
 from ..model import routes
 from ..model.page import PageMeta
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
@@ -65,7 +66,8 @@ def split_languages(source: Source, languages: list[str], problems: list[Problem
     before = body[: markers[0].start()]
     if before.strip():
         line = source.body_line + before[: len(before) - len(before.lstrip())].count("\n")
-        message, hint = "text before the first <!-- lang: xx --> line", "move it under the language it is written in"
+        message = _("text before the first <!-- lang: xx --> line")
+        hint = _("move it under the language it is written in")
         problems.append(_marker_problem(source, line, before.strip().splitlines()[0], message, hint))
     values: dict[str, str] = {}
     for index, marker in enumerate(markers):
@@ -84,11 +86,15 @@ def _section_language(
     lang = marker.group(1)
     line = source.body_line + (source.body or "")[: marker.start()].count("\n")
     if lang not in languages:
-        message, hint = f"'{lang}' is not one of the site's languages", f"use one of {', '.join(languages)}"
+        # Translators: {lang} is a language code as written in the file, e.g. fr.
+        message = _("'{lang}' is not one of the site's languages").format(lang=lang)
+        # Translators: {languages} lists the site's language codes, e.g. "vi, en".
+        hint = _("use one of {languages}").format(languages=", ".join(languages))
         problems.append(_marker_problem(source, line, marker.group(0), message, hint))
         return None
     if lang in seen:
-        message, hint = f"a second <!-- lang: {lang} --> section", "merge the two"
+        # Translators: {lang} is a language code, e.g. vi; keep <!-- lang: {lang} --> as written.
+        message, hint = _("a second <!-- lang: {lang} --> section").format(lang=lang), _("merge the two")
         problems.append(_marker_problem(source, line, marker.group(0), message, hint))
     return lang
 
@@ -101,12 +107,12 @@ def check_pages(root: Path, languages: list[str], problems: list[Problem]) -> li
     reserved = routes.reserved()
     for source in loaded.sources:
         rel = source.path.relative_to(root / routes.PAGES).with_suffix("").as_posix()
-        stem, _, suffix = rel.rpartition(".")
+        stem, _dot, suffix = rel.rpartition(".")
         slug, lang = (stem, suffix) if stem and suffix in languages else (rel, None)
         if slug.split("/")[0] in reserved or slug in ("index", routes.NEWS, f"{routes.NEWS}/index"):
-            problems.append(
-                Problem(source.file, 0, 0, "", f"'{slug}' is a name the site uses for its own pages", "rename the file")
-            )
+            # Translators: {slug} is the page's address taken from its file name, e.g. map or data/prices.
+            message = _("'{slug}' is a name the site uses for its own pages").format(slug=slug)
+            problems.append(Problem(source.file, 0, 0, "", message, _("rename the file")))
             continue
         meta, found = validate_document(PageMeta, source.doc, source.file, {"languages": languages})
         problems += found
@@ -153,8 +159,10 @@ def _page(
             versions.add_one(lang, source, meta)
     first_source, first = entries[0][1], entries[0][2]
     if slug.startswith(f"{routes.NEWS}/") and first.date is None:
-        hint = "add date: YYYY-MM-DD to its front matter"
-        problems.append(problem_at(first_source.doc, first_source.file, ("date",), "a news page needs a date", hint))
+        # Translators: keep "date: YYYY-MM-DD" as written: it is the line to add to the file.
+        hint = _("add date: YYYY-MM-DD to its front matter")
+        message = _("a news page needs a date")
+        problems.append(problem_at(first_source.doc, first_source.file, ("date",), message, hint))
     return PageView(
         slug=slug,
         date=first.date,

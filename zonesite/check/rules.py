@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..i18n import _
 from ..model.registry import known_path
 from ..model.zone import Zone
 
@@ -29,6 +30,12 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
+def _larger(value: float, field: str, limit: float) -> str:
+    # Translators: {value} is a figure in hectares; {field} the field it must not exceed, e.g. total_ha,
+    # and {limit} that field's figure.
+    return _("{value} is larger than {field} ({limit})").format(value=_fmt(value), field=field, limit=_fmt(limit))
+
+
 def area_rules(zone: Zone) -> Iterator[Finding]:
     """Land figures must fit inside each other."""
     a = zone.area
@@ -37,34 +44,33 @@ def area_rules(zone: Zone) -> Iterator[Finding]:
         and a.industrial_land_ha is not None
         and a.industrial_land_ha > a.total_ha + AREA_TOLERANCE_HA
     ):
-        yield (
-            ("area", "industrial_land_ha"),
-            f"{_fmt(a.industrial_land_ha)} is larger than total_ha ({_fmt(a.total_ha)})",
-            "",
-        )
+        yield (("area", "industrial_land_ha"), _larger(a.industrial_land_ha, "total_ha", a.total_ha), "")
     limit, limit_name = a.industrial_land_ha, "industrial_land_ha"
     if limit is None:
         limit, limit_name = a.total_ha, "total_ha"
     for name in ("leased_ha", "available_ha"):
         value = getattr(a, name)
         if value is not None and limit is not None and value > limit + AREA_TOLERANCE_HA:
-            yield (("area", name), f"{_fmt(value)} is larger than {limit_name} ({_fmt(limit)})", "")
+            yield (("area", name), _larger(value, limit_name, limit), "")
     if None not in (a.leased_ha, a.available_ha, a.industrial_land_ha):
         both = a.leased_ha + a.available_ha  # type: ignore[operator]
         if both > a.industrial_land_ha + AREA_TOLERANCE_HA:  # type: ignore[operator]
+            # Translators: {total} is leased_ha + available_ha; {limit} is industrial_land_ha, in hectares.
+            message = _("leased_ha + available_ha is {total}, larger than industrial_land_ha ({limit})")
             yield (
                 ("area", "available_ha"),
-                f"leased_ha + available_ha is {_fmt(both)}, larger than industrial_land_ha "
-                f"({_fmt(a.industrial_land_ha)})",
-                "one of the three figures is wrong",
-            )  # type: ignore[arg-type]
+                message.format(total=_fmt(both), limit=_fmt(a.industrial_land_ha)),  # type: ignore[arg-type]
+                _("one of the three figures is wrong"),
+            )
     if a.occupancy_pct is not None and a.leased_ha is not None and a.industrial_land_ha:
         computed = 100 * a.leased_ha / a.industrial_land_ha
         if abs(computed - a.occupancy_pct) > OCCUPANCY_TOLERANCE_PCT:
+            # Translators: {value} is the occupancy rate given, in per cent; {computed} the rate the areas give.
+            message = _("{value} disagrees with leased_ha / industrial_land_ha = {computed}")
             yield (
                 ("area", "occupancy_pct"),
-                f"{_fmt(a.occupancy_pct)} disagrees with leased_ha / industrial_land_ha = {computed:.1f}",
-                "leave occupancy_pct out and it is computed",
+                message.format(value=_fmt(a.occupancy_pct), computed=f"{computed:.1f}"),
+                _("leave occupancy_pct out and it is computed"),
             )
 
 
@@ -73,15 +79,20 @@ def location_rules(zone: Zone) -> Iterator[Finding]:
     lat, lng = zone.location.lat, zone.location.lng
     if (lat is None) != (lng is None):
         missing = "lng" if lng is None else "lat"
-        yield (("location", "lat" if lat is not None else "lng"), f"{missing} is missing; coordinates need both", "")
+        # Translators: {field} is lat or lng.
+        message = _("{field} is missing; coordinates need both").format(field=missing)
+        yield (("location", "lat" if lat is not None else "lng"), message, "")
         return
     if lat is None or lng is None:
         return
     inside = VIETNAM_LAT[0] <= lat <= VIETNAM_LAT[1] and VIETNAM_LNG[0] <= lng <= VIETNAM_LNG[1]
     if not inside:
         swapped = VIETNAM_LAT[0] <= lng <= VIETNAM_LAT[1] and VIETNAM_LNG[0] <= lat <= VIETNAM_LNG[1]
-        hint = "lat and lng look swapped" if swapped else "latitude is about 8.3 to 23.4, longitude 102.1 to 109.5"
-        yield (("location", "lat"), f"({_fmt(lat)}, {_fmt(lng)}) is outside Vietnam", hint)
+        hint = (
+            _("lat and lng look swapped") if swapped else _("latitude is about 8.3 to 23.4, longitude 102.1 to 109.5")
+        )
+        # Translators: {lat} and {lng} are the coordinates given, in decimal degrees.
+        yield (("location", "lat"), _("({lat}, {lng}) is outside Vietnam").format(lat=_fmt(lat), lng=_fmt(lng)), hint)
 
 
 def list_rules(zone: Zone) -> Iterator[Finding]:
@@ -90,7 +101,8 @@ def list_rules(zone: Zone) -> Iterator[Finding]:
         seen: set[str] = set()
         for index, key in enumerate(getattr(zone, name)):
             if key in seen:
-                yield ((name, index), f"'{key}' is listed twice", "delete one")
+                # Translators: {key} is a key as written in the list, e.g. food.
+                yield ((name, index), _("'{key}' is listed twice").format(key=key), _("delete one"))
             seen.add(key)
     years: dict[int, int] = {}
     for index, target in enumerate(zone.targets):
@@ -99,8 +111,9 @@ def list_rules(zone: Zone) -> Iterator[Finding]:
         if target.year in years:
             yield (
                 ("targets", index, "year"),
-                f"a second occupancy target for {target.year}",
-                f"targets[{years[target.year]}] already sets one",
+                _("a second occupancy target for {year}").format(year=target.year),
+                # Translators: {index} counts the targets from 0; keep targets[{index}] as written.
+                _("targets[{index}] already sets one").format(index=years[target.year]),
             )
         years.setdefault(target.year, index)
 
@@ -122,9 +135,10 @@ def file_rules(zone: Zone, static_dirs: list[Path]) -> Iterator[Finding]:
     entries += [(("documents", i, "file"), d.file) for i, d in enumerate(zone.documents) if d.file]
     for path, name in entries:
         if name.startswith(("/", "\\")) or ".." in Path(name).parts:
-            yield (path, f"'{name}' must be a path inside static/", "e.g. images/trang-e.jpg")
+            yield (path, _("'{file}' must be a path inside static/").format(file=name), _("e.g. images/trang-e.jpg"))
         elif not any((folder / name).is_file() for folder in static_dirs):
-            yield (path, f"'{name}' was not found under static/", "check the spelling and the folder")
+            message = _("'{file}' was not found under static/").format(file=name)
+            yield (path, message, _("check the spelling and the folder"))
 
 
 ZONE_RULES: list[Rule] = [area_rules, location_rules, list_rules]

@@ -10,6 +10,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from ..errors import Problem
+from ..i18n import _
 from ..model import routes
 from ..model.definitions import merged, raw_keys
 from ..model.site import Definition, SiteConfig
@@ -95,8 +96,9 @@ def _theme_dir(root: Path, config: SiteConfig | None, source: Source | None, pro
                 source.doc,
                 source.file,
                 ("theme",),
-                f"'{config.theme}' has no templates/ folder",
-                "give the folder that holds templates/",
+                # Translators: {theme} is the folder named by theme: in site.yaml.
+                _("'{theme}' has no templates/ folder").format(theme=config.theme),
+                _("give the folder that holds templates/"),
             )
         )
         return root

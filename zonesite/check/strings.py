@@ -12,6 +12,7 @@ from typing import Any
 from babel import Locale
 
 from ..errors import Problem
+from ..i18n import _
 from ..source.files import Source
 from .validate import problem_at
 
@@ -64,7 +65,9 @@ def load_strings(
     for source in sources:
         data = source.doc.data or {}
         if not isinstance(data, dict):
-            problems.append(problem_at(source.doc, source.file, (), "expected 'key: {vi: ..., en: ...}' lines"))
+            # Translators: keep 'key: {{vi: ..., en: ...}}' as written ({{ and }} print as one brace).
+            message = _("expected 'key: {{vi: ..., en: ...}}' lines").format()
+            problems.append(problem_at(source.doc, source.file, (), message))
             continue
         for key, entry in data.items():
             found = _check_entry(entry, languages)
@@ -77,21 +80,27 @@ def load_strings(
 
 def _check_entry(entry: Any, languages: list[str]) -> str:
     if not isinstance(entry, dict):
-        return "expected one text per language, like {vi: ..., en: ...}"
+        # Translators: keep {{vi: ..., en: ...}} as written ({{ and }} print as one brace).
+        return _("expected one text per language, like {{vi: ..., en: ...}}").format()
     extra = [str(key) for key in entry if key not in languages]
     if extra:
-        return (
-            f"'{extra[0]}' is not one of the site's languages; a comma inside {{...}} splits the text, "
+        # Translators: {lang} is what was written where a language code belongs; {{...}} prints as {...}.
+        message = _(
+            "'{lang}' is not one of the site's languages; a comma inside {{...}} splits the text, "
             "so put the text in quotes"
         )
+        return message.format(lang=extra[0])
     missing = [lang for lang in languages if lang not in entry]
     if missing:
-        return f"no text for {', '.join(missing)}"
+        # Translators: {languages} lists language codes, e.g. "vi, en".
+        return _("no text for {languages}").format(languages=", ".join(missing))
     for lang in languages:
         text = entry[lang]
         if isinstance(text, dict):
             if "other" not in text or not all(isinstance(v, str) for v in text.values()):
-                return f"the {lang} plural forms need at least 'other', each a text"
+                # Translators: {lang} is a language code, e.g. vi; keep 'other' as written (it is a key).
+                return _("the {lang} plural forms need at least 'other', each a text").format(lang=lang)
         elif not isinstance(text, str):
-            return f"the {lang} text must be a string"
+            # Translators: {lang} is a language code, e.g. vi.
+            return _("the {lang} text must be a string").format(lang=lang)
     return ""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..i18n import _
 from ..model.registry import keyed_sections, spec_at
 from ..model.types import Text
 from ..model.zone import Zone
@@ -59,8 +60,13 @@ def _grouped_amounts(source: Source) -> Iterator[Problem]:
             continue  # several points: not a number to YAML, so validation has reported it
         spec = spec_at(Zone, path)
         if spec is not None and spec.amount:
-            message = f"{written} would be read as {float(written):g}: amounts take no thousands points"
-            hint = f"write {written.replace('.', '')}, or {float(written):g} if that is the amount"
+            read, plain = f"{float(written):g}", written.replace(".", "")
+            # Translators: {written} is an amount as written with thousands points, e.g. 3.000; {read} is the
+            # number it would be read as, e.g. 3.
+            message = _("{written} would be read as {read}: amounts take no thousands points")
+            message = message.format(written=written, read=read)
+            # Translators: {plain} is the amount without points, e.g. 3000; {read} as read, e.g. 3.
+            hint = _("write {plain}, or {read} if that is the amount").format(plain=plain, read=read)
             yield problem_at(source.doc, source.file, path, message, hint)
 
 
@@ -75,8 +81,8 @@ def _body(source: Source, zone: Zone | None, languages: list[str], problems: lis
                 source.doc,
                 source.file,
                 ("description",),
-                "the description is given twice: here and as the text below the front matter",
-                "keep one of them",
+                _("the description is given twice: here and as the text below the front matter"),
+                _("keep one of them"),
             )
         )
     return body

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..derive.site import DerivedSite
 from ..errors import Problem
+from ..i18n import _, ngettext
 from ..output import site_files
 from ..output.search import index_folder
 from ..output.write import write_site
@@ -33,11 +34,15 @@ def build(root: Path, out: Path) -> BuildResult:
 
 def summary(result: BuildResult, out: Path) -> str:
     site = result.site
-    return (
-        f"Built {_count(result.files, 'file')} for {_count(len(site.zones), 'zone')} and "
-        f"{_count(len(site.pages), 'page')} in {', '.join(site.languages)} into {out} in {result.seconds:.2f} s."
+    files, zones, pages = result.files, len(site.zones), len(site.pages)
+    # Translators: {files}, {zones} and {pages} are counts such as "12 files", "3 zones", "1 page";
+    # {languages} lists language codes (vi, en); {out} is the output folder; {seconds} e.g. 0.42.
+    done = _("Built {files} for {zones} and {pages} in {languages} into {out} in {seconds} s.")
+    return done.format(
+        files=ngettext("{n} file", "{n} files", files).format(n=files),
+        zones=ngettext("{n} zone", "{n} zones", zones).format(n=zones),
+        pages=ngettext("{n} page", "{n} pages", pages).format(n=pages),
+        languages=", ".join(site.languages),
+        out=out,
+        seconds=f"{result.seconds:.2f}",
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..check.settings import read_settings
 from ..errors import Abort, Problem
+from ..i18n import _
 from ..output.write import write_file
 from ..staff.jsonschema import write_schemas
 from ..staff.scaffold import zone_template
@@ -18,9 +19,9 @@ def new_zone(root: Path, name: str, lang: str | None = None) -> Path:
         raise Abort(settings.problems)
     name = " ".join(name.split())
     if not name:
-        raise Abort(
-            [Problem("", 0, 0, "", "the zone needs a name", 'e.g. python build.py new "Cụm công nghiệp Điện Thọ 2"')]
-        )
+        # Translators: keep the command; the zone's name in it is an example.
+        example = _('e.g. python build.py new "Cụm công nghiệp Điện Thọ 2"')
+        raise Abort([Problem("", 0, 0, "", _("the zone needs a name"), example)])
     lang = lang or settings.config.languages[0]
     slug, text = zone_template(name, lang, settings.defs)
     folder = root / "clusters"
@@ -34,8 +35,8 @@ def new_zone(root: Path, name: str, lang: str | None = None) -> Path:
                     0,
                     0,
                     "",
-                    "already exists",
-                    "open that file, or give the new zone a different name",
+                    _("already exists"),
+                    _("open that file, or give the new zone a different name"),
                 )
             ]
         )

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from ..errors import Abort, Problem
+from ..i18n import _, ngettext
 from ..model import routes
 from ..output import Output, site_files
 from ..output.search import index_folder
@@ -50,7 +51,7 @@ class Preview:
         """The site's own source folders (even those not created yet) and its theme's."""
         paths = [self.root / name for name in routes.SOURCES]
         try:
-            site, _ = read_site(self.root)
+            site, _warnings = read_site(self.root)
             paths += site.template_dirs + site.static_dirs
         except Abort:
             pass
@@ -79,10 +80,7 @@ class Preview:
         self.failed = False
         self.output, self.slugs = output, slugs
         self._report([])
-        what = "everything" if zones is None else f"{len(zones)} changed zone{'s' * (len(zones) != 1)}"
-        self.last = f"Rebuilt {what} in {time.perf_counter() - started:.2f} s" + (
-            f" ({len(warnings)} warnings)" if warnings else ""
-        )
+        self.last = _rebuilt(zones, time.perf_counter() - started, len(warnings))
         return True
 
     def reindex(self) -> None:
@@ -111,3 +109,23 @@ class Preview:
             write_file(self.out / name, content.read_bytes() if isinstance(content, Path) else content)
         for name in set(self.output) - set(output):
             (self.out / name).unlink(missing_ok=True)
+
+
+def _rebuilt(zones: set[str] | None, seconds: float, warnings: int) -> str:
+    """The line ``serve`` prints after a good rebuild (``zones``: the zones re-rendered, None for all)."""
+    if zones is None and warnings:
+        # Translators: {seconds} is how long the rebuild took, e.g. 0.42; {warnings} counts the warnings.
+        text = _("Rebuilt everything in {seconds} s ({warnings} warnings)")
+    elif zones is None:
+        text = _("Rebuilt everything in {seconds} s")
+    elif warnings:
+        text = ngettext(
+            "Rebuilt {n} changed zone in {seconds} s ({warnings} warnings)",
+            "Rebuilt {n} changed zones in {seconds} s ({warnings} warnings)",
+            len(zones),
+        )
+    else:
+        text = ngettext(
+            "Rebuilt {n} changed zone in {seconds} s", "Rebuilt {n} changed zones in {seconds} s", len(zones)
+        )
+    return text.format(n=len(zones or ()), seconds=f"{seconds:.2f}", warnings=warnings)

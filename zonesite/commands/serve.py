@@ -10,6 +10,7 @@ the next good rebuild.
 
 from __future__ import annotations
 
+import html
 import logging
 import mimetypes
 import sys
@@ -24,6 +25,7 @@ from livereload.watcher import Watcher
 from tornado import ioloop, web
 
 from ..errors import print_problems
+from ..i18n import _
 from ..model import routes
 from ..render.engine import render_engine
 from ..source.files import ZONE_SUFFIXES
@@ -62,7 +64,9 @@ class PreviewHandler(web.RequestHandler):
         if target.is_file():
             body = target.read_bytes()
         elif problems:  # nothing was ever built: show just the problems
-            body, target = b"<!DOCTYPE html><title>Problems</title><head></head><body></body>", Path("problems.html")
+            title = html.escape(_("Problems"))
+            page = f"<!DOCTYPE html><title>{title}</title><head></head><body></body>"
+            body, target = page.encode("utf-8"), Path("problems.html")
         else:
             raise web.HTTPError(404)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
@@ -147,12 +151,13 @@ def relevance(preview: Preview) -> Any:
 def _rebuild(preview: Preview, changed: set[Path], loop: ioloop.IOLoop) -> None:
     """Rebuild for a burst of changes, report it, reload the open tabs, then refresh the search."""
     names = ", ".join(sorted(p.name for p in changed)[:5])
-    print(f"Changed: {names}", flush=True)
+    # Translators: {files} lists the names of the files saved, e.g. "trang-e.yaml, site.yaml".
+    print(_("Changed: {files}").format(files=names), flush=True)
     if preview.build(changed):
         print(preview.last, flush=True)
     else:
         print_problems(preview.problems)
-        print("The last good build is still being served.", file=sys.stderr, flush=True)
+        print(_("The last good build is still being served."), file=sys.stderr, flush=True)
     loop.add_callback(LiveReloadHandler.reload_waiters, "*")
     if not preview.failed:
         preview.reindex()
@@ -164,7 +169,7 @@ def serve(root: Path, out: Path, host: str, port: int) -> int:
         print(preview.last)
     else:
         print_problems(preview.problems)
-        print("Fix the problems above; the preview shows them until the site builds.", file=sys.stderr)
+        print(_("Fix the problems above; the preview shows them until the site builds."), file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     watcher = SiteWatcher(relevance(preview), lambda changed, loop: _rebuild(preview, changed, loop))
     server = PreviewServer(preview, watcher)
@@ -172,7 +177,9 @@ def serve(root: Path, out: Path, host: str, port: int) -> int:
         server.watch(str(path))
     # livereload logs each connection at INFO; staff see our own lines instead.
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
-    print(f"Serving {out} at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    # Translators: {folder} is the output folder, {address} the preview's web address.
+    serving = _("Serving {folder} at {address} (Ctrl+C to stop)")
+    print(serving.format(folder=out, address=f"http://{host}:{port}/"), flush=True)
     try:
         server.serve(port=port, host=host, root=str(out))
     finally:

@@ -10,6 +10,7 @@ from ..check.settings import read_settings
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
 from ..errors import Abort, Problem, cell_problem
+from ..i18n import _
 from ..model import routes
 from ..model.registry import keyed_sections
 from ..model.zone import Zone
@@ -25,7 +26,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/zone.schema.json"
 
 def export_sheet(root: Path, path: Path) -> int:
     """Write every zone to ``path`` (.xlsx or .csv); returns the number of rows."""
-    site, _ = read_site(root)
+    site, _warnings = read_site(root)
     return write_xlsx(path, site) if path.suffix.lower() == ".xlsx" else write_csv(path, site)
 
 
@@ -47,7 +48,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
     """Check every row, then work out each zone file's new text; raises Abort with every problem."""
-    site, _ = read_site(root)
+    site, _warnings = read_site(root)
     settings = read_settings(root)
     rows, problems = read_sheet(sheet, site, settings.context)
     if problems:
@@ -55,8 +56,10 @@ def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
     views = {v.slug: v for v in site.zones}
     keys_order = {path: list(site.defs[kind]) for path, kind in keyed_sections(Zone).items()}
     edits: list[Edit] = []
+    # Translators: {slug} is the row's slug; a slug is written with a-z, 0-9 and '-' only.
+    not_slug = _("'{slug}' is not a valid slug (a-z, 0-9, '-')")
     bad_slugs = [
-        cell_problem(sheet.name, r.number, "slug", f"'{r.slug}' is not a valid slug (a-z, 0-9, '-')")
+        cell_problem(sheet.name, r.number, "slug", not_slug.format(slug=r.slug))
         for r in rows
         if r.slug not in views and not SLUG.match(r.slug)
     ]
@@ -66,7 +69,7 @@ def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
         view = views.get(row.slug)
         if view is None:
             path = root / routes.ZONES / f"{row.slug}.yaml"
-            edits.append(Edit(path, new_file(row.zone, SCHEMA_LINE), ["new zone"], created=True))
+            edits.append(Edit(path, new_file(row.zone, SCHEMA_LINE), [_("new zone")], created=True))
             continue
         edit = _edit(root, site, view, row.zone, keys_order)
         if edit is not None:
@@ -102,7 +105,8 @@ def _edit(root: Path, site: DerivedSite, view: ZoneView, zone: Zone, keys_order:
 
 def _show(value: Any) -> str:
     if value is None:
-        return "(empty)"
+        # Translators: an empty cell, in a change such as "lease_price_usd_m2: (empty) → 55".
+        return _("(empty)")
     if isinstance(value, bool):
         return "true" if value else "false"
     text = f"{value:g}" if isinstance(value, float) else str(value)
@@ -111,7 +115,7 @@ def _show(value: Any) -> str:
 
 def import_sheet(root: Path, sheet: Path) -> list[Edit]:
     """Apply the spreadsheet to the zone files, all or nothing."""
-    edits, _ = plan_import(root, sheet)
+    edits, _rows = plan_import(root, sheet)
     for edit in edits:
         write_file(edit.path, edit.text)
     return edits

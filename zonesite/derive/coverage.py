@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..check.validate import GROUPED, problem_at
 from ..errors import Problem
+from ..i18n import _
 from ..model.registry import iter_values, spec_at
 from ..model.types import ANY_LANGUAGE, Text
 from ..model.zone import Zone
@@ -52,20 +53,24 @@ def _missing(zone: ZoneView) -> Iterator[Finding]:
     """What investors look for first and the zone does not say."""
     z = zone.zone
     if zone.land.available_ha is None:
-        yield Finding(("area",), "no figure for free land (available_ha)", "investors screen zones on it first")
+        yield Finding(("area",), _("no figure for free land (available_ha)"), _("investors screen zones on it first"))
     if not z.contacts:
-        yield Finding(("contacts",), "no contact", "add the developer's or the management board's phone or e-mail")
+        yield Finding(
+            ("contacts",), _("no contact"), _("add the developer's or the management board's phone or e-mail")
+        )
     elif not any(reachable(c) for c in z.contacts):
-        yield Finding(("contacts",), "no phone or e-mail", "pages offer the authority's; add the zone's own")
+        yield Finding(("contacts",), _("no phone or e-mail"), _("pages offer the authority's; add the zone's own"))
     for index, contact in enumerate(z.contacts):
         if is_sample(contact):
             yield Finding(
-                ("contacts", index), "a sample contact", "replace it with a real one before the site goes live"
+                ("contacts", index),
+                _("a sample contact"),
+                _("replace it with a real one before the site goes live"),
             )
     if z.location.lat is None:
-        yield Finding(("location",), "no coordinates (lat, lng)", "the zone cannot be shown on a map")
+        yield Finding(("location",), _("no coordinates (lat, lng)"), _("the zone cannot be shown on a map"))
     if not z.sources:
-        yield Finding(("sources",), "no source for the zone's figures", "cite where the figures come from")
+        yield Finding(("sources",), _("no source for the zone's figures"), _("cite where the figures come from"))
 
 
 def _stale(zone: ZoneView, freshness_days: int, today: dt.date) -> Iterator[Finding]:
@@ -73,13 +78,17 @@ def _stale(zone: ZoneView, freshness_days: int, today: dt.date) -> Iterator[Find
     limit = today - dt.timedelta(days=freshness_days)
     for index, citation in enumerate(zone.citations):
         if citation.checked is None:
-            yield Finding(("sources", index), "no date the figures were last checked", "add checked: YYYY-MM-DD")
+            # Translators: "checked:" is the YAML key to write in the zone file; keep it in English.
+            hint = _("add checked: YYYY-MM-DD")
+            yield Finding(("sources", index), _("no date the figures were last checked"), hint)
         elif citation.checked.as_date() < limit:
             where = "checked" if zone.zone.sources[index].checked else "ref"
             yield Finding(
                 ("sources", index, where),
-                f"figures last checked {citation.checked}, more than {freshness_days} days ago",
-                "check them against the source and update the date",
+                _("figures last checked {date}, more than {days} days ago").format(
+                    date=citation.checked, days=freshness_days
+                ),
+                _("check them against the source and update the date"),
             )
 
 
@@ -89,12 +98,16 @@ def _translations(zone: ZoneView, languages: list[str]) -> Iterator[Finding]:
         if isinstance(value, Text) and ANY_LANGUAGE not in value.values:
             missing = [lang for lang in languages if lang not in value.values]
             if missing:
-                hint = "readers of that language see another language"
-                yield Finding(path, f"no {', '.join(missing)} text", hint, translation=True)
+                hint = _("readers of that language see another language")
+                # Translators: {languages} is a list of language codes, e.g. "en" or "en, fr".
+                message = _("no {languages} text").format(languages=", ".join(missing))
+                yield Finding(path, message, hint, translation=True)
     if zone.description and ANY_LANGUAGE not in zone.description.values:
         missing = [lang for lang in languages if lang not in zone.description.values]
         if missing:
-            yield Finding(("description",), f"no {', '.join(missing)} description", "", translation=True)
+            # Translators: {languages} is a list of language codes, e.g. "en" or "en, fr".
+            message = _("no {languages} description").format(languages=", ".join(missing))
+            yield Finding(("description",), message, "", translation=True)
 
 
 def _grouped_numbers(zone: ZoneView) -> Iterator[Finding]:
@@ -107,8 +120,10 @@ def _grouped_numbers(zone: ZoneView) -> Iterator[Finding]:
         if spec is not None and spec.unit is not None:
             yield Finding(
                 path,
-                f"{written} reads as {float(written):g}",
-                f"if you meant {written.replace('.', '')}, write it without the point",
+                # Translators: a figure as written in the file (e.g. 1.500) and the number YAML reads (1.5).
+                _("{written} reads as {number}").format(written=written, number=f"{float(written):g}"),
+                # Translators: {number} is the figure without its thousands point, e.g. 1500.
+                _("if you meant {number}, write it without the point").format(number=written.replace(".", "")),
             )
 
 
@@ -121,8 +136,9 @@ def _large_photos(zone: ZoneView, static_dirs: list[Path]) -> Iterator[Finding]:
                 size = file.stat().st_size / 1_000_000
                 yield Finding(
                     ("photos", index, "file"),
-                    f"'{photo.file}' is {size:.1f} MB",
-                    "resize it to at most 1600 px wide and 500 KB; phones on slow connections load it",
+                    # Translators: {file} is a photo's file name, {size} its size in megabytes, e.g. 2.3.
+                    _("'{file}' is {size} MB").format(file=photo.file, size=f"{size:.1f}"),
+                    _("resize it to at most 1600 px wide and 500 KB; phones on slow connections load it"),
                 )
                 break
 
@@ -134,13 +150,23 @@ def reach_problems(site: DerivedSite, site_doc: Document) -> list[Problem]:
     unreachable = [z.slug for z in site.zones if not site.reach[z.slug].any]
     found = []
     if unreachable:
-        shown = ", ".join(unreachable[:5]) + (f" and {len(unreachable) - 5} more" if len(unreachable) > 5 else "")
-        message = f"investors have nobody to call about {len(unreachable)} zones ({shown})"
-        hint = "give the authority a phone and an e-mail in site.yaml, or each zone its own contact"
+        shown = ", ".join(unreachable[:5])
+        if len(unreachable) > 5:
+            # Translators: {zones} lists the first five zones' slugs; {more} counts the others.
+            message = _("investors have nobody to call about {n} zones ({zones} and {more} more)").format(
+                n=len(unreachable), zones=shown, more=len(unreachable) - 5
+            )
+        else:
+            # Translators: {zones} lists the zones' slugs, e.g. "trang-e, dien-tho-2".
+            message = _("investors have nobody to call about {n} zones ({zones})").format(
+                n=len(unreachable), zones=shown
+            )
+        hint = _("give the authority a phone and an e-mail in site.yaml, or each zone its own contact")
         found.append(problem_at(site_doc, "site.yaml", ("authority",), message, hint))
     if authority is not None and reachable(authority) and is_sample(authority):
-        hint = "replace it with the authority's real phone and e-mail before the site goes live"
-        found.append(problem_at(site_doc, "site.yaml", ("authority",), "a sample contact", hint, severity="warning"))
+        hint = _("replace it with the authority's real phone and e-mail before the site goes live")
+        message = _("a sample contact")
+        found.append(problem_at(site_doc, "site.yaml", ("authority",), message, hint, severity="warning"))
     return found
 
 
@@ -153,12 +179,24 @@ def plan_findings(rows: list[FigureRow]) -> Iterator[tuple[int, str, str]]:
         published, value = row.figure.value, computed.value
         tolerance = 0.05 * abs(published) if row.figure.qualifier else 0.005 * abs(published)
         if abs(value - published) > max(tolerance, 0.05):
-            note = "" if computed.complete else f"; only {computed.reporting} of {computed.matched} zones report it"
-            yield (
-                index,
-                f"zone files give {value:g}, the plan publishes {published:g}{note}",
-                "add the missing zones or figures, or correct the published value",
-            )
+            if computed.complete:
+                # Translators: {computed} is the total of the zone files, {published} the plan's figure.
+                message = _("zone files give {computed}, the plan publishes {published}").format(
+                    computed=f"{value:g}", published=f"{published:g}"
+                )
+            else:
+                # Translators: {computed} is the total of the zone files, {published} the plan's figure;
+                # {reporting} of the {matched} zones the figure covers give a value for it.
+                message = _(
+                    "zone files give {computed}, the plan publishes {published}; "
+                    "only {reporting} of {matched} zones report it"
+                ).format(
+                    computed=f"{value:g}",
+                    published=f"{published:g}",
+                    reporting=computed.reporting,
+                    matched=computed.matched,
+                )
+            yield index, message, _("add the missing zones or figures, or correct the published value")
 
 
 def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None = None) -> list[Problem]:

@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo, PydanticUndefined
 
+from ..i18n import _
 from ..suggest import did_you_mean
 from .facts import Digits, Facts, Unit
 from .types import PartialDate, RefTo, Text
@@ -307,19 +308,35 @@ def known_path(root: type[BaseModel], dotted: str, dict_keys: dict[str, set[str]
         inner = unwrap(annotation)
         if is_model(inner):
             if part not in inner.model_fields:
-                where = ".".join(trail) or "a zone"
-                hint = did_you_mean(part, list(inner.model_fields))
-                return f"'{part}' is not a field of {where}" + (f"; {hint}" if hint else "")
+                return _not_a_field(part, ".".join(trail), did_you_mean(part, list(inner.model_fields)))
         elif get_origin(inner) is dict:
             section = ".".join(trail)
             keys = (dict_keys or {}).get(section)
             if keys is not None and part not in keys:
-                return f"'{part}' is not a key of {section}"
+                # Translators: {part} is a key as written, e.g. roads; {section} a field, e.g. infrastructure.
+                return _("'{part}' is not a key of {section}").format(part=part, section=section)
         else:
-            return f"'{'.'.join(trail)}' has no parts"
+            # Translators: {field} is a field path as written, e.g. area.total_ha.
+            return _("'{field}' has no parts").format(field=".".join(trail))
         annotation = step(inner, part)
         trail.append(part)
     return None
+
+
+def _not_a_field(part: str, parent: str, hint: str) -> str:
+    """Why ``part`` is not a field of the group at dotted path ``parent`` (a zone when empty)."""
+    if parent and hint:
+        # Translators: {part} is a name as written, e.g. aera; {parent} a group, e.g. area; {hint} a
+        # "did you mean" question.
+        return _("'{part}' is not a field of {parent}; {hint}").format(part=part, parent=parent, hint=hint)
+    if parent:
+        # Translators: {part} is a name as written, e.g. aera; {parent} a group of fields, e.g. area.
+        return _("'{part}' is not a field of {parent}").format(part=part, parent=parent)
+    if hint:
+        # Translators: {part} is a name as written, e.g. aera; {hint} a "did you mean" question.
+        return _("'{part}' is not a field of a zone; {hint}").format(part=part, hint=hint)
+    # Translators: {part} is a name as written, e.g. aera.
+    return _("'{part}' is not a field of a zone").format(part=part)
 
 
 def iter_values(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:

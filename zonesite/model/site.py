@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator, model_validator
 
+from ..i18n import _
 from .registry import metrics
 from .types import Email, Key, PartialDate, Ref, Text, Url
 from .zone import Contact, Section, Zone
@@ -76,9 +77,10 @@ class PublishedFigure(Section):
     @model_validator(mode="after")
     def _unit_known(self) -> PublishedFigure:
         if self.metric is None and self.unit is None:
-            raise ValueError("a figure without a metric needs a unit (count, ha, pct, vnd or usd)")
+            # Translators: keep count, ha, pct, vnd and usd as written: they are the values of the unit field.
+            raise ValueError(_("a figure without a metric needs a unit (count, ha, pct, vnd or usd)"))
         if self.status and self.status_from:
-            raise ValueError("give status or status_from, not both")
+            raise ValueError(_("give status or status_from, not both"))
         return self
 
 
@@ -171,14 +173,18 @@ class SiteConfig(Section):
             try:
                 Locale.parse(code)
             except (UnknownLocaleError, ValueError):
-                raise ValueError(f"'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko)") from None
+                # Translators: {code} is what was written as a language code.
+                message = _("'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko)")
+                raise ValueError(message.format(code=code)) from None
         if len(set(value)) != len(value):
-            raise ValueError("a language is listed twice")
+            raise ValueError(_("a language is listed twice"))
         return value
 
     @field_validator("base_url")
     @classmethod
     def _absolute_url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError(f"'{value}' must start with https:// (it is used for canonical links and the sitemap)")
+            # Translators: {value} is the base_url as written.
+            message = _("'{value}' must start with https:// (it is used for canonical links and the sitemap)")
+            raise ValueError(message.format(value=value))
         return value if value.endswith("/") else value + "/"

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic_core import PydanticCustomError, core_schema
 
+from ..i18n import N_, _, ngettext
 from ..suggest import did_you_mean
 from .facts import Digits, Unit
 
@@ -99,7 +100,7 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
         value = str(value)
     if isinstance(value, str):
         if not value.strip():
-            raise PydanticCustomError("empty_text", "is empty; write the text or leave the field out")
+            raise PydanticCustomError("empty_text", _("is empty; write the text or leave the field out"))
         return Text({ANY_LANGUAGE: value.strip()})
     if isinstance(value, dict) and value:
         languages = _languages(info)
@@ -108,53 +109,68 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
             if languages and lang not in languages:
                 hint = did_you_mean(str(lang), languages)
                 if not hint and (" " in str(lang) or not str(lang).isascii()):
-                    hint = "a comma inside {...} splits the text; put the text in quotes"
+                    # Translators: {{...}} prints as {...}: the braces of a YAML group.
+                    hint = _("a comma inside {{...}} splits the text; put the text in quotes").format()
                 raise PydanticCustomError(
                     "unknown_language",
-                    "'{lang}' is not one of the site's languages ({langs})",
+                    # Translators: {lang} is what was written as a language code; {langs} lists the site's
+                    # languages, e.g. "vi, en".
+                    _("'{lang}' is not one of the site's languages ({langs})"),
                     {"lang": lang, "langs": ", ".join(languages), "hint": hint},
                 )
             if isinstance(text, (int, float)) and not isinstance(text, bool):
                 text = str(text)
             if not isinstance(text, str) or not text.strip():
-                raise PydanticCustomError("text_type", "the {lang} text must be a non-empty string", {"lang": lang})
+                # Translators: {lang} is a language code, e.g. vi.
+                message = _("the {lang} text must be a non-empty string")
+                raise PydanticCustomError("text_type", message, {"lang": lang})
             values[str(lang)] = text.strip()
         return Text(values)
     raise PydanticCustomError(
         "text_type",
-        "expected text, or one text per language like {{vi: ..., en: ...}}; got {kind}",
+        # Translators: pydantic fills in {kind} and prints {{ and }} as they are; {kind} names the wrong
+        # value, e.g. "a list" or "the number 12".
+        _("expected text, or one text per language like {{vi: ..., en: ...}}; got {kind}"),
         {"kind": describe(value)},
     )
 
 
 def describe(value: Any) -> str:
-    """Name a wrong value the way a staff member would see it in their file."""
+    """Name a wrong value the way a staff member would see it in their file (in their language:
+    it is put into messages such as "expected a number, got {got}")."""
     if value is None:
-        return "nothing"
+        # Translators: what a field holds when it is left empty, as in "expected a number, got nothing".
+        return _("nothing")
     if isinstance(value, bool):
         return f"'{str(value).lower()}'"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        # Translators: a wrong value, as in "expected text, got the number 12".
+        return _("the number {value}").format(value=value)
     if isinstance(value, str):
         return f"'{value}'" if len(value) < 60 else f"'{value[:57]}...'"
     if isinstance(value, list):
-        return "a list"
+        # Translators: a wrong value, as in "expected text, got a list".
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        # Translators: a wrong value, as in "expected text, got a group of fields".
+        return _("a group of fields")
     if isinstance(value, (dt.date, dt.datetime)):
-        return f"the date {value.isoformat()}"
+        # Translators: a wrong value, as in "expected text, got the date 2024-05-28".
+        return _("the date {date}").format(date=value.isoformat())
     return type(value).__name__
 
 
-_SINGULAR = {
-    "zone_types": "zone type",
-    "statuses": "status",
-    "infrastructure": "infrastructure work",
-    "infrastructure_states": "infrastructure state",
-    "connectivity": "transport link",
-    "industries": "industry",
-    "incentives": "incentive",
-    "sources": "source",
+# The message for a key that no definition of its kind has; pydantic fills in {value}.
+_UNKNOWN = {
+    # Translators: in "unknown ... '{value}'", {value} is the key as written in the file.
+    "zone_types": N_("unknown zone type '{value}'"),
+    "statuses": N_("unknown status '{value}'"),
+    "infrastructure": N_("unknown infrastructure work '{value}'"),
+    "infrastructure_states": N_("unknown infrastructure state '{value}'"),
+    "connectivity": N_("unknown transport link '{value}'"),
+    "industries": N_("unknown industry '{value}'"),
+    "incentives": N_("unknown incentive '{value}'"),
+    "sources": N_("unknown source '{value}'"),
 }
 
 
@@ -181,14 +197,22 @@ class RefTo:
         if known is not None and value not in known:
             hint = did_you_mean(value, list(known))
             if not hint:
-                listing = ", ".join(sorted(known)) if len(known) <= 12 else f"{len(known)} keys"
-                hint = f"known: {listing}" if known else f"site.yaml defines no {self.kind}"
-            raise PydanticCustomError(
-                "unknown_ref",
-                "unknown {kind} '{value}'",
-                {"kind": _SINGULAR.get(self.kind, self.kind), "value": value, "hint": hint},
-            )
+                hint = _known_keys(known, self.kind)
+            # Translators: {kind} is the YAML name of a list of definitions, e.g. industries; {value} the key.
+            message = _("unknown {kind} '{value}'") if self.kind not in _UNKNOWN else _(_UNKNOWN[self.kind])
+            raise PydanticCustomError("unknown_ref", message, {"kind": self.kind, "value": value, "hint": hint})
         return value
+
+
+def _known_keys(known: set[str], kind: str) -> str:
+    """The hint for an unknown key: the keys there are, or how many."""
+    if not known:
+        # Translators: {kind} is the YAML name of a list of definitions, e.g. industries.
+        return _("site.yaml defines no {kind}").format(kind=kind)
+    if len(known) <= 12:
+        # Translators: {keys} lists the keys that are defined, e.g. "food, textiles".
+        return _("known: {keys}").format(keys=", ".join(sorted(known)))
+    return ngettext("known: {n} key", "known: {n} keys", len(known)).format(n=len(known))
 
 
 def Ref(kind: str) -> Any:  # noqa: N802 - reads like a type in annotations
@@ -203,7 +227,8 @@ def _check_key(value: str) -> str:
     if not _KEY.match(value):
         raise PydanticCustomError(
             "bad_key",
-            "'{value}' is not a valid key; use lower-case letters, digits, '-' and '_'",
+            # Translators: {value} is the key as written.
+            _("'{value}' is not a valid key; use lower-case letters, digits, '-' and '_'"),
             {"value": value},
         )
     return value
@@ -297,18 +322,24 @@ def _validate_date(value: Any) -> PartialDate:
             try:
                 dt.date(year, month or 1, day or 1)
             except ValueError:
-                raise PydanticCustomError("date_value", "'{value}' is not a real date", {"value": value}) from None
+                message = _("'{value}' is not a real date")
+                raise PydanticCustomError("date_value", message, {"value": value}) from None
             return PartialDate(year, month, day)
         match = _DMY.match(value.strip())
         if match:
             day, month, year = match.groups()
             raise PydanticCustomError(
                 "date_format",
-                "write dates as year-month-day: {iso}, not '{value}'",
+                # Translators: {iso} is the date rewritten, e.g. 2024-05-28; {value} the date as written,
+                # e.g. 28/5/2024.
+                _("write dates as year-month-day: {iso}, not '{value}'"),
                 {"iso": f"{year}-{int(month):02d}-{int(day):02d}", "value": value},
             )
     raise PydanticCustomError(
-        "date_type", "expected a date like 2024-05-28, 2024-05 or 2024; got {kind}", {"kind": describe(value)}
+        "date_type",
+        # Translators: {kind} names the wrong value, e.g. "a list" or "the number 12".
+        _("expected a date like 2024-05-28, 2024-05 or 2024; got {kind}"),
+        {"kind": describe(value)},
     )
 
 
@@ -317,28 +348,31 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 .()\-]{5,24}(\s*(ext\.?|máy lẻ)\s*\d+)?$"
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 
-def _text_check(pattern: re.Pattern[str], kind: str, example: str) -> Any:
+def _text_check(pattern: re.Pattern[str], kind: str, example: str, message: str, hint: str) -> Any:
     def check(value: str) -> str:
         if not pattern.match(value):
-            raise PydanticCustomError(
-                f"bad_{kind}",
-                "'{value}' is not a valid {kind}",
-                {"value": value, "kind": kind, "hint": f"e.g. {example}"},
-            )
+            # Translators: {example} is an example value, e.g. https://example.gov.vn/page.
+            shown = _("e.g. {example}").format(example=example) if not hint else _(hint)
+            raise PydanticCustomError(f"bad_{kind}", _(message), {"value": value, "kind": kind, "hint": shown})
         return value
 
     return check
 
 
 class _Pattern:
-    """A string with a known form (URL, e-mail, phone), validated with a message that shows an example."""
+    """A string with a known form (URL, e-mail, phone), validated with a message that shows an example.
 
-    def __init__(self, pattern: re.Pattern[str], kind: str, example: str) -> None:
+    ``message`` (pydantic fills in ``{value}``) and ``hint`` (when the example needs words of its
+    own; else "e.g. <example>") are marked for the catalog and translated when a value is checked.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], kind: str, example: str, message: str, hint: str = "") -> None:
         self.pattern, self.kind, self.example = pattern, kind, example
+        self.message, self.hint = message, hint
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_after_validator_function(
-            _text_check(self.pattern, self.kind, self.example), handler(source)
+            _text_check(self.pattern, self.kind, self.example, self.message, self.hint), handler(source)
         )
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
@@ -349,8 +383,26 @@ class _Pattern:
 
 
 # The unit of a string says how pages show it: as a link, a mailto or a tel link.
-Url = Annotated[str, _Pattern(_URL, "web address", "https://example.gov.vn/page"), Unit("url")]
-Email = Annotated[str, _Pattern(_EMAIL, "e-mail address", "contact@example.gov.vn"), Unit("email")]
+Url = Annotated[
+    str,
+    _Pattern(_URL, "web address", "https://example.gov.vn/page", N_("'{value}' is not a valid web address")),
+    Unit("url"),
+]
+Email = Annotated[
+    str,
+    _Pattern(_EMAIL, "e-mail address", "contact@example.gov.vn", N_("'{value}' is not a valid e-mail address")),
+    Unit("email"),
+]
 Phone = Annotated[
-    str, _Pattern(_PHONE, "phone number", "'+84 258 3822 111' or '0258 3822 111'"), Digits(), Unit("phone")
+    str,
+    _Pattern(
+        _PHONE,
+        "phone number",
+        "'+84 258 3822 111' or '0258 3822 111'",
+        N_("'{value}' is not a valid phone number"),
+        # Translators: keep the two phone numbers as written.
+        N_("e.g. '+84 258 3822 111' or '0258 3822 111'"),
+    ),
+    Digits(),
+    Unit("phone"),
 ]

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..i18n import _
 from .facts import Digits, Facts, Unit, label
 from .types import Email, PartialDate, Phone, Ref, Text, Url
 
@@ -250,7 +251,7 @@ class Target(Section):
     @model_validator(mode="after")
     def _says_something(self) -> Target:
         if self.occupancy_pct is None and self.text is None:
-            raise ValueError("a target needs occupancy_pct, text, or both")
+            raise ValueError(_("a target needs occupancy_pct, text, or both"))
         return self
 
 
@@ -277,7 +278,8 @@ class Document(Section):
     @model_validator(mode="after")
     def _has_target(self) -> Document:
         if not self.url and not self.file:
-            raise ValueError("a document needs a url or a file")
+            # Translators: url and file are the document's fields; keep them as written.
+            raise ValueError(_("a document needs a url or a file"))
         return self
 
 
@@ -331,7 +333,7 @@ class Citation(Section):
     @model_validator(mode="after")
     def _names_a_source(self) -> Citation:
         if not self.ref and not self.title:
-            raise ValueError("a source needs ref (a key from site.yaml sources) or a title")
+            raise ValueError(_("a source needs ref (a key from site.yaml sources) or a title"))
         return self
 
 

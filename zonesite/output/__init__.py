@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from ..derive.pages import plan_pages
 from ..derive.site import DerivedSite
 from ..errors import Abort, Problem
+from ..i18n import _
 from ..render import render_pages
 from .feeds import machine_files
 from .opendata import open_data
@@ -44,8 +45,9 @@ def _broken_links(links: list[tuple[str, str, str]], output: Output, root: Path)
                 line,
                 col + 3 if line else 0,
                 "",
-                f"link to {written} leads to no page or file",
-                "check the spelling; write site links from the root, e.g. /clusters/trang-e/",
+                # Translators: {link} is the address written in the page's Markdown.
+                _("link to {link} leads to no page or file").format(link=written),
+                _("check the spelling; write site links from the root, e.g. /clusters/trang-e/"),
                 source_line=text,
             )
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from ..errors import Abort, Problem
+from ..i18n import _
 from .write import write_file
 
 BUNDLE = "pagefind"
@@ -24,7 +25,7 @@ def index_folder(folder: Path) -> None:
     """Write ``folder/pagefind/`` for the HTML in ``folder``; raise Abort if Pagefind fails."""
     binary = get_executable()
     if binary is None:
-        raise Abort([Problem("", 0, 0, "", "Pagefind is not installed", "run 'make site' to install it")])
+        raise Abort([Problem("", 0, 0, "", _("Pagefind is not installed"), _("run 'make site' to install it"))])
     result = subprocess.run(
         [str(binary), "--site", str(folder), "--output-subdir", BUNDLE, "--silent"],
         capture_output=True,
@@ -32,8 +33,10 @@ def index_folder(folder: Path) -> None:
         check=False,
     )
     if result.returncode != 0:
-        message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
-        raise Abort([Problem("", 0, 0, "", f"the search index could not be built: {message[0]}")])
+        message = (result.stderr or result.stdout).strip().splitlines()[-1:] or [_("no message")]
+        # Translators: {reason} is the last line Pagefind, the search indexer, printed (in English).
+        reason = _("the search index could not be built: {reason}").format(reason=message[0])
+        raise Abort([Problem("", 0, 0, "", reason)])
     _stable_entry(folder / BUNDLE / "pagefind-entry.json")
 
 

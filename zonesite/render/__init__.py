@@ -16,6 +16,7 @@ from ..check.strings import MissingString
 from ..derive.pages import Page
 from ..derive.site import DerivedSite
 from ..errors import Abort, Problem, relpath
+from ..i18n import _
 from .environment import Renderer
 
 Rendered = dict[str, "bytes | Path"]
@@ -51,18 +52,25 @@ def render_pages(
 
 def _template_problem(exc: Exception, site: DerivedSite, page: Page) -> Problem:
     """Locate a template failure at the template line, naming the page it broke."""
-    where = f" while rendering {page.path}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
         file = relpath(Path(exc.filename), site.root) if exc.filename else exc.name or "templates"
         lines = (exc.source or "").splitlines()
         line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else ""
-        return Problem(file, exc.lineno, 1, "", f"template syntax error: {exc.message}", source_line=line)
+        # Translators: {error} is Jinja's description of the error, in English.
+        message = _("template syntax error: {error}").format(error=exc.message)
+        return Problem(file, exc.lineno, 1, "", message, source_line=line)
     if isinstance(exc, jinja2.TemplateNotFound):
-        return Problem(page.source or "templates/", 0, 0, "template", f"template '{exc.name}' not found{where}")
+        # Translators: {name} is a template's file name; {page} the path of the page being rendered.
+        message = _("template '{name}' not found while rendering {page}").format(name=exc.name, page=page.path)
+        return Problem(page.source or "templates/", 0, 0, "template", message)
     if isinstance(exc, MissingString):
-        message = f"UI string '{exc.args[0]}' is not in strings.yaml{where}"
+        # Translators: {key} is the key of a text in templates/strings.yaml; {page} the page being rendered.
+        message = _("UI string '{key}' is not in strings.yaml while rendering {page}").format(
+            key=exc.args[0], page=page.path
+        )
     else:
-        message = f"{type(exc).__name__}: {exc}{where}"
+        # Translators: {error} is a Python error and its message, in English; {page} the page being rendered.
+        message = _("{error} while rendering {page}").format(error=f"{type(exc).__name__}: {exc}", page=page.path)
     file, line = _template_frame(sys.exc_info()[2] or exc.__traceback__, site)
     return Problem(file, line, 1 if line else 0, "", message)
 

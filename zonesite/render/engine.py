@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape, quoteattr
 import jinja2
 from markupsafe import Markup
 
+from .. import i18n
+
 
 def _xml(value: Any) -> Markup:
     """Text escaped for an XML text node (``&``, ``<`` and ``>``)."""
@@ -31,7 +33,11 @@ def engine_templates() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # Staff pages (the report, the problem panel) speak the staff's language: _() and ngettext()
+    # look the language up when called, so one environment serves whichever the command chose.
+    env.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(xml=_xml, xmlattr=_xmlattr)
     return env
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .. import i18n
 from ..errors import Problem, relpath
+from ..i18n import _
 from ..model import routes
 from .parse import Document, YamlError, parse_yaml, read_text, split_front_matter
 
@@ -49,9 +51,11 @@ def _ignored(path: Path) -> bool:
     return name.startswith((".", "~", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak"))
 
 
-# Parsed files by path and content digest: ``serve`` parses again only the files whose bytes
-# changed between two rebuilds (reading is cheap; parsing and locating are not).
-_parsed: dict[tuple[Path, bool | None], tuple[bytes, tuple[Source | None, list[Problem]]]] = {}
+# Parsed files by path, staff language and content digest: ``serve`` parses again only the files
+# whose bytes changed between two rebuilds (reading is cheap; parsing and locating are not). The
+# language is part of the key because a parse's problems are worded in it, and the command line
+# reads site.yaml once before it knows which language to speak.
+_parsed: dict[tuple[Path, bool | None, str], tuple[bytes, tuple[Source | None, list[Problem]]]] = {}
 
 
 def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:
@@ -63,7 +67,7 @@ def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[S
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except OSError:
         return _read_source(path, root, markdown)
-    key = (path.resolve(), markdown)
+    key = (path.resolve(), markdown, i18n.language())
     cached = _parsed.get(key)
     if cached and cached[0] == digest:
         return cached[1]
@@ -73,8 +77,11 @@ def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[S
 
 
 def _too_large(path: Path, root: Path, size: int) -> Problem:
-    message = f"is {size / 1_048_576:.1f} MB; a site file may be at most {MAX_BYTES // 1_048_576} MB"
-    return Problem(relpath(path, root), 0, 0, "", message, "split it, or move long text and pictures out of it")
+    # Translators: said of a file, after its name; {size} and {limit} are sizes in megabytes.
+    message = _("is {size} MB; a site file may be at most {limit} MB").format(
+        size=f"{size / 1_048_576:.1f}", limit=MAX_BYTES // 1_048_576
+    )
+    return Problem(relpath(path, root), 0, 0, "", message, _("split it, or move long text and pictures out of it"))
 
 
 def _read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[Source | None, list[Problem]]:
@@ -84,9 +91,10 @@ def _read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[
         text = read_text(path.read_bytes())
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return None, [Problem(file, line, 1, "", "is not UTF-8 text", "save it with UTF-8 encoding")]
+        return None, [Problem(file, line, 1, "", _("is not UTF-8 text"), _("save it with UTF-8 encoding"))]
     except OSError as exc:
-        return None, [Problem(file, 0, 0, "", f"cannot be read: {exc.strerror}")]
+        # Translators: said of a file, after its name; {reason} is the operating system's explanation.
+        return None, [Problem(file, 0, 0, "", _("cannot be read: {reason}").format(reason=exc.strerror))]
     is_markdown = path.suffix.lower() == ".md" if markdown is None else markdown
     try:
         if not is_markdown:
@@ -109,10 +117,10 @@ def load_site_file(root: Path) -> tuple[Source | None, list[Problem]]:
     """Read site.yaml; its absence usually means ``--site`` points at the wrong folder."""
     path = root / "site.yaml"
     if not path.is_file():
+        # Translators: said of site.yaml; {folder} is the folder that was searched.
+        message = _("not found in {folder}").format(folder=root)
         return None, [
-            Problem(
-                "site.yaml", 0, 0, "", f"not found in {root}", "run the command in the site folder or pass --site DIR"
-            )
+            Problem("site.yaml", 0, 0, "", message, _("run the command in the site folder or pass --site DIR"))
         ]
     return read_source(path, root)
 
@@ -123,7 +131,7 @@ def load_zones(root: Path) -> Loaded:
     folder = root / routes.ZONES
     if not folder.is_dir():
         loaded.problems.append(
-            Problem("clusters/", 0, 0, "", "folder not found", "create it and add one file per zone")
+            Problem("clusters/", 0, 0, "", _("folder not found"), _("create it and add one file per zone"))
         )
         return loaded
     seen: dict[str, str] = {}
@@ -147,11 +155,14 @@ def _slug_problem(path: Path, file: str, seen: dict[str, str]) -> Problem | None
     """Why a zone file's name cannot be its slug (not a slug, or another file's), or None."""
     slug = path.stem
     if not SLUG.match(slug):
-        message = "the file name must be a slug (lower-case a-z, 0-9, '-')"
-        return Problem(file, 0, 0, "", message, f"rename it to {slugify(slug) or 'zone-name'}{path.suffix.lower()}")
+        message = _("the file name must be a slug (lower-case a-z, 0-9, '-')")
+        name = f"{slugify(slug) or 'zone-name'}{path.suffix.lower()}"
+        # Translators: {name} is the file name to use instead, e.g. trang-e.yaml.
+        return Problem(file, 0, 0, "", message, _("rename it to {name}").format(name=name))
     if slug in seen:
-        message = f"duplicate slug '{slug}': {seen[slug]} is the same zone"
-        return Problem(file, 0, 0, "", message, "keep one of the two files")
+        # Translators: {slug} is the file name without its ending; {file} is the other zone file with that name.
+        message = _("duplicate slug '{slug}': {file} is the same zone").format(slug=slug, file=seen[slug])
+        return Problem(file, 0, 0, "", message, _("keep one of the two files"))
     return None
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from ..i18n import N_, _
+
 Path_ = tuple[str | int, ...]
 
 
@@ -59,19 +61,20 @@ class YamlError(Exception):
         self.hint = hint
 
 
-# Hints keyed by words in the parser's message (PyYAML's and libyaml's wordings differ).
+# Hints keyed by words in the parser's message (PyYAML's and libyaml's wordings differ). The hints
+# are staff messages, translated where they are used; each is a format string ({{ is one brace).
 _HINTS = {
-    "mapping values are not allowed": "a value that contains ': ' must be put in quotes",
-    "could not find expected ':'": "each line needs the form 'key: value'; check the line above",
-    "found undefined alias": "'*' starts an alias in YAML; put the value in quotes",
-    "expected <block end>": "check the indentation of this line",
-    "did not find expected key": "check the indentation of this line",
-    "found unknown escape character": "use single quotes, or double each backslash",
-    "did not find expected ',' or": "a list or group opened with [ or { must be closed on the same line",
-    "expected ',' or": "a list or group opened with [ or { must be closed on the same line",
-    "did not find expected node content": "a value is missing, or a [ or { is not closed",
+    "mapping values are not allowed": N_("a value that contains ': ' must be put in quotes"),
+    "could not find expected ':'": N_("each line needs the form 'key: value'; check the line above"),
+    "found undefined alias": N_("'*' starts an alias in YAML; put the value in quotes"),
+    "expected <block end>": N_("check the indentation of this line"),
+    "did not find expected key": N_("check the indentation of this line"),
+    "found unknown escape character": N_("use single quotes, or double each backslash"),
+    "did not find expected ',' or": N_("a list or group opened with [ or {{ must be closed on the same line"),
+    "expected ',' or": N_("a list or group opened with [ or {{ must be closed on the same line"),
+    "did not find expected node content": N_("a value is missing, or a [ or {{ is not closed"),
 }
-TAB_HINT = "indent with spaces, not tabs"
+TAB_HINT = N_("indent with spaces, not tabs")
 
 # libyaml (C) parses about ten times faster than pure-Python PyYAML and reports the same marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -95,13 +98,14 @@ def parse_yaml(text: str, line_offset: int = 0, full_text: str | None = None) ->
     except yaml.MarkedYAMLError as exc:
         raise _located(exc, text, line_offset) from None
     except yaml.YAMLError as exc:
-        raise YamlError(f"malformed YAML: {exc}", 1 + line_offset, 1) from None
+        # Translators: {problem} is the YAML parser's own description of the mistake, in English.
+        raise YamlError(_("malformed YAML: {problem}").format(problem=exc), 1 + line_offset, 1) from None
     finally:
         loader.dispose()
     return doc
 
 
-ALIAS_HINT = "write the value out in full where it is needed; site files do not use '&' anchors or '*' aliases"
+ALIAS_HINT = N_("write the value out in full where it is needed; site files do not use '&' anchors or '*' aliases")
 
 
 def _refuse_aliases(text: str, line_offset: int) -> None:
@@ -111,9 +115,13 @@ def _refuse_aliases(text: str, line_offset: int) -> None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
-                what = f"alias '*{event.anchor}'" if isinstance(event, yaml.AliasEvent) else f"anchor '&{event.anchor}'"
-                message = f"a YAML {what} is not allowed here"
-                raise YamlError(message, mark.line + 1 + line_offset, mark.column + 1, ALIAS_HINT)
+                if isinstance(event, yaml.AliasEvent):
+                    # Translators: {name} is the alias as written after '*' in the file.
+                    message = _("a YAML alias '*{name}' is not allowed here").format(name=event.anchor)
+                else:
+                    # Translators: {name} is the anchor as written after '&' in the file.
+                    message = _("a YAML anchor '&{name}' is not allowed here").format(name=event.anchor)
+                raise YamlError(message, mark.line + 1 + line_offset, mark.column + 1, _(ALIAS_HINT))
     except yaml.YAMLError:
         return  # malformed: parsing again reports it where it is
 
@@ -127,20 +135,41 @@ def _located(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlErro
     quote = _open_quote(text, line) if swallowed else None
     if quote is not None and (quote[0] < line or "quoted scalar" in str(exc.context)):
         # A quote never closed swallows the lines after it; the parser fails far below.
-        (line, col), problem = quote, "a quote opened here is never closed"
-        return YamlError(f"malformed YAML: {problem}", line + 1 + line_offset, col + 1, QUOTE_HINT)
+        line, col = quote
+        message = _("malformed YAML: a quote opened here is never closed")
+        return YamlError(message, line + 1 + line_offset, col + 1, _(QUOTE_HINT))
     if exc.context_mark and exc.context and "flow" in exc.context:
         # An unclosed [ or {: the line that opens it is the one to fix.
         line, col = exc.context_mark.line, exc.context_mark.column
-        problem = f"{problem} ({exc.context} that starts here)"
-    return YamlError(f"malformed YAML: {problem}", line + 1 + line_offset, col + 1, _hint(text, line, col, problem))
+        hint = _hint(text, line, col, f"{problem} ({exc.context} that starts here)")
+        return YamlError(_unclosed(problem, exc.context), line + 1 + line_offset, col + 1, hint)
+    # Translators: {problem} is the YAML parser's own description of the mistake, in English.
+    message = _("malformed YAML: {problem}").format(problem=problem)
+    return YamlError(message, line + 1 + line_offset, col + 1, _hint(text, line, col, problem))
+
+
+def _unclosed(problem: str, context: str) -> str:
+    """The message for a [ or { that is not closed, said where it opens."""
+    if context == "while parsing a flow sequence":
+        # Translators: {problem} is the YAML parser's description of the mistake, in English; a "flow
+        # sequence" is a list written [a, b, c].
+        message = _("malformed YAML: {problem} (while parsing a flow sequence that starts here)")
+    elif context == "while parsing a flow mapping":
+        # Translators: {problem} is the YAML parser's description of the mistake, in English; a "flow
+        # mapping" is a group written {a: 1, b: 2}.
+        message = _("malformed YAML: {problem} (while parsing a flow mapping that starts here)")
+    else:
+        # Translators: {problem} is the YAML parser's description of the mistake and {context} what it
+        # was reading (e.g. "while parsing a flow node"), both in English.
+        message = _("malformed YAML: {problem} ({context} that starts here)")
+    return message.format(problem=problem, context=context)
 
 
 # A value that opens with a quote: ``key: "...``, ``- "...``, or ``{vi: "...`` inside a group.
 _QUOTED = re.compile(r"""(?:^\s*(?:-\s+)?[^\s#'"][^:#]*:\s+|^\s*-\s+|[{,]\s*[^\s:'"{}\[\],]+:\s*|\[\s*)(["'])""")
 # Errors a quote left open causes further down: the text after it is read as one long value.
 _SWALLOWED = ("quoted scalar", "did not find expected key", "could not find expected ':'", "mapping values")
-QUOTE_HINT = "close it with the same quote mark on the same line, or remove it"
+QUOTE_HINT = N_("close it with the same quote mark on the same line, or remove it")
 
 
 def _open_quote(text: str, upto: int) -> tuple[int, int] | None:
@@ -159,8 +188,8 @@ def _hint(text: str, line: int, col: int, problem: str) -> str:
     lines = text.splitlines()
     here = lines[line] if 0 <= line < len(lines) else ""
     if "\t" in here[: col + 1] or "'\\t'" in problem:
-        return TAB_HINT
-    return next((hint for words, hint in _HINTS.items() if words in problem), "")
+        return _(TAB_HINT)
+    return next((_(hint).format() for words, hint in _HINTS.items() if words in problem), "")
 
 
 def _mark(node: yaml.Node, offset: int) -> Mark:
@@ -188,9 +217,10 @@ class _Builder:
         except (ValueError, OverflowError) as exc:
             # YAML reads 2024-02-30 as a date and fails; say so where it is written.
             mark = _mark(node, self.offset)
-            raise YamlError(
-                f"cannot read '{node.value}': {exc}", mark.line, mark.col, "put it in quotes if it is meant as text"
-            ) from None
+            # Translators: {value} is the value as written; {reason} is Python's explanation, in English
+            # (e.g. "day is out of range for month").
+            message = _("cannot read '{value}': {reason}").format(value=node.value, reason=exc)
+            raise YamlError(message, mark.line, mark.col, _("put it in quotes if it is meant as text")) from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
@@ -198,16 +228,18 @@ class _Builder:
         for key_node, value_node in node.value:
             mark = _mark(key_node, self.offset)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlError("a key must be a plain word", mark.line, mark.col, "check the line's indentation")
+                hint = _("check the line's indentation")
+                raise YamlError(_("a key must be a plain word"), mark.line, mark.col, hint)
             # Keys stay as written: "2024:" or "yes:" is a (probably misspelt) field name, not a number.
             key = key_node.value
             if key in result:
                 first = self.doc.marks[(*path, key)]
                 raise YamlError(
-                    f"'{key}' is given twice (first on line {first.line})",
+                    # Translators: {key} is a field name as written; {line} the line it is first given on.
+                    _("'{key}' is given twice (first on line {line})").format(key=key, line=first.line),
                     mark.line,
                     mark.col,
-                    "keep one and delete the other",
+                    _("keep one and delete the other"),
                 )
             self.doc.marks[(*path, key)] = mark
             result[key] = self.build(value_node, (*path, key))
@@ -227,7 +259,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         if lines[index].rstrip() in ("---", "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), 1
     raise YamlError(
-        "the front matter opened with '---' on line 1 is never closed", 1, 1, "add a line '---' after the last field"
+        _("the front matter opened with '---' on line 1 is never closed"),
+        1,
+        1,
+        _("add a line '---' after the last field"),
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..derive.site import DerivedSite
 from ..errors import Problem
+from ..i18n import _
 from ..model import routes
 from ..model.site import SiteConfig
 from ..model.zone import Zone
@@ -92,8 +93,8 @@ def stale_schema_warnings(site: DerivedSite) -> list[Problem]:
             0,
             0,
             "",
-            "is out of date: editors check zone files against old keys",
-            "run: python build.py schema",
+            _("is out of date: editors check zone files against old keys"),
+            _("run: python build.py schema"),
             severity="warning",
         )
         for name in stale_schemas(site.root, refs, site.languages)

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..derive.coverage import zone_findings
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
+from ..i18n import N_, _, language
 from ..model.registry import specs
 from ..model.zone import Zone
 from ..output.write import write_file
@@ -21,7 +22,12 @@ from ..render.engine import render_engine
 
 # A gap in a field the registry gives no weight weighs this much (a missing translation...).
 LEAST_WEIGHT = 2
-KEY_WORKS = ("wastewater_treatment", "power_supply", "water_supply")
+# The works investors ask about first, and the gap each one's missing state makes.
+KEY_WORKS = {
+    "wastewater_treatment": N_("state of wastewater treatment not published"),
+    "power_supply": N_("state of power supply not published"),
+    "water_supply": N_("state of water supply not published"),
+}
 
 
 @dataclass(frozen=True)
@@ -47,22 +53,22 @@ def _extra_gaps(view: ZoneView) -> list[tuple[str, str]]:
     z = view.zone
     gaps = []
     if z.status is None:
-        gaps.append(("status", "no status (planned, established, under construction, operating)"))
+        gaps.append(("status", _("no status (planned, established, under construction, operating)")))
     if z.lease.price_usd_m2 is None and z.lease.price_vnd_m2 is None:
-        gaps.append(("lease", "no land lease price"))
+        gaps.append(("lease", _("no land lease price")))
     if z.area.total_ha is None:
-        gaps.append(("area.total_ha", "no total area"))
-    for key in KEY_WORKS:
+        gaps.append(("area.total_ha", _("no total area")))
+    for key, gap in KEY_WORKS.items():
         if key not in z.infrastructure:
-            gaps.append((f"infrastructure.{key}", f"state of {key.replace('_', ' ')} not published"))
+            gaps.append((f"infrastructure.{key}", _(gap)))
     if not z.connectivity:
-        gaps.append(("connectivity", "no distance to seaport, airport or highway"))
+        gaps.append(("connectivity", _("no distance to seaport, airport or highway")))
     if not z.industries:
-        gaps.append(("industries", "no target industries"))
+        gaps.append(("industries", _("no target industries")))
     if z.developer.name is None:
-        gaps.append(("developer.name", "no infrastructure investor named"))
+        gaps.append(("developer.name", _("no infrastructure investor named")))
     if not z.photos:
-        gaps.append(("photos", "no photo"))
+        gaps.append(("photos", _("no photo")))
     return gaps
 
 
@@ -124,11 +130,12 @@ def plan_checks(site: DerivedSite, lang: str) -> list[PlanCheck]:
         label = row.figure.label.get(lang, site.languages)[0]
         computed = row.computed
         if computed is None or computed.value is None:
-            shown = "not computable" if computed is None else "no zone reports it"
+            shown = _("not computable") if computed is None else _("no zone reports it")
             checks.append(PlanCheck(label, f"{row.figure.value:g}", shown, "", ""))
             continue
         difference = f"{computed.value - row.figure.value:+g}"
-        coverage = f"{computed.reporting} of {computed.matched} zones"
+        # Translators: in the report's "Reported by" column: how many of the zones a figure covers give it.
+        coverage = _("{reporting} of {matched} zones").format(reporting=computed.reporting, matched=computed.matched)
         checks.append(PlanCheck(label, f"{row.figure.value:g}", f"{computed.value:g}", difference, coverage))
     return checks
 
@@ -140,7 +147,7 @@ def report_html(site: DerivedSite, reports: list[ZoneReport], today: dt.date | N
     title = site.config.title.get(lang, languages)[0]
     today_text = (today or dt.date.today()).isoformat()
     plan = plan_checks(site, lang)
-    return render_engine("quality-report.html", title=title, today=today_text, reports=rows, plan=plan)
+    return render_engine("quality-report.html", lang=language(), title=title, today=today_text, reports=rows, plan=plan)
 
 
 def write_report(site: DerivedSite, path: Path, today: dt.date | None = None) -> int:

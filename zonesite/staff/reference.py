@@ -8,52 +8,72 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from ..i18n import N_, _
 from ..model.page import PageMeta
 from ..model.registry import FieldSpec, fields
 from ..model.site import SiteConfig
 from ..model.zone import Zone
 
-INTRO = """# Field reference
 
-Generated from the models in `zonesite/model/` by `make docs`; do not edit by hand.
+def intro() -> str:
+    """The reference's title and opening paragraphs, in the staff's language."""
+    # Translators: the paragraphs are Markdown: keep **...**, *...* and `...` marks, and leave the
+    # text between backticks as it is (file names, commands, YAML keys, examples of values).
+    about = _(
+        "A field marked **required** must be given; every other field may be left out, and a figure left\n"
+        'out is shown to readers as "not published", never as 0. *Text* means a plain string (the same in\n'
+        "every language) or one string per language: `{vi: ..., en: ...}`. *Date* means `2024-05-28`,\n"
+        "`2024-05` or `2024`. *Key of ...* means a key defined once under `definitions:` (or `sources:`)\n"
+        "in site.yaml; the engine ships national zone types, statuses, infrastructure works and states and\n"
+        "transport links, which a site may extend."
+    )
+    generated = _("Generated from the models in `zonesite/model/` by `make docs`; do not edit by hand.")
+    title = _("Field reference")
+    return f"# {title}\n\n{generated}\n\n{about}\n"
 
-A field marked **required** must be given; every other field may be left out, and a figure left
-out is shown to readers as "not published", never as 0. *Text* means a plain string (the same in
-every language) or one string per language: `{vi: ..., en: ...}`. *Date* means `2024-05-28`,
-`2024-05` or `2024`. *Key of ...* means a key defined once under `definitions:` (or `sources:`)
-in site.yaml; the engine ships national zone types, statuses, infrastructure works and states and
-transport links, which a site may extend.
-"""
 
-
+# The reference's words for a field's kind of value.
 _SCALAR_WORDS = {
-    "text": "text",
-    "string": "string",
-    "date": "date",
-    "integer": "whole number",
-    "number": "number",
-    "boolean": "true/false",
+    "text": N_("text"),
+    "string": N_("string"),
+    "date": N_("date"),
+    "integer": N_("whole number"),
+    "number": N_("number"),
+    "boolean": N_("true/false"),
 }
 
 
 def type_name(spec: FieldSpec) -> str:
     """A field's type in the words of the reference."""
     if spec.kind == "key":
-        return f"key of `{spec.ref}`"
+        return _key_of(spec.ref)
     if spec.kind == "choice":
-        return "one of " + ", ".join(f"`{v}`" for v in spec.choices)
+        # Translators: {choices} lists the allowed values, e.g. "`vi`, `en`".
+        return _("one of {choices}").format(choices=", ".join(f"`{v}`" for v in spec.choices))
     if spec.kind == "group" and spec.group is not None:
-        return f"group ({spec.group.__name__})"
+        return _group(spec.group)
     if spec.kind == "groups" and spec.group is not None:
-        return f"list of group ({spec.group.__name__})"
+        # Translators: {name} is the name of a group of fields in the models, e.g. Contact.
+        return _("list of group ({name})").format(name=spec.group.__name__)
     if spec.kind in ("texts", "keys"):
-        item = f"key of `{spec.ref}`" if spec.ref else _SCALAR_WORDS.get(_item_kind(spec), "string")
-        return f"list of {item}"
+        item = _key_of(spec.ref) if spec.ref else _(_SCALAR_WORDS.get(_item_kind(spec), "string"))
+        # Translators: {item} is the type of each item, e.g. "text" or "key of `industries`".
+        return _("list of {item}").format(item=item)
     if spec.kind == "keyed":
-        key = f"key of `{spec.ref}`" if spec.ref else "key"
-        value = f"group ({spec.group.__name__})" if spec.group is not None else "value"
+        key = _key_of(spec.ref) if spec.ref else _("key")
+        value = _group(spec.group) if spec.group is not None else _("value")
         return f"{key} → {value}"
-    return _SCALAR_WORDS[spec.kind]
+    return _(_SCALAR_WORDS[spec.kind])
+
+
+def _key_of(ref: str | None) -> str:
+    # Translators: {ref} is a section of definitions in site.yaml, e.g. industries.
+    return _("key of `{ref}`").format(ref=ref)
+
+
+def _group(group: type[BaseModel]) -> str:
+    # Translators: {name} is the name of a group of fields in the models, e.g. Contact.
+    return _("group ({name})").format(name=group.__name__)
 
 
 def _item_kind(spec: FieldSpec) -> str:
@@ -68,14 +88,16 @@ def _limits(spec: FieldSpec) -> str:
 
 def _default(spec: FieldSpec) -> str:
     if spec.info.is_required():
-        return "**required**"
+        return "**" + _("required") + "**"
     return f"`{spec.default_words}`" if spec.default_words else ""
 
 
 def model_table(model: type[BaseModel], heading: str, prefix: str = "", level: int = 2) -> list[str]:
     """A Markdown section for ``model`` and one per nested group, depth first."""
     lines = [f"{'#' * level} {heading}", "", (model.__doc__ or "").strip().replace("\n", " "), ""]
-    lines += ["| field | type | default | meaning |", "| --- | --- | --- | --- |"]
+    # Translators: the headings of the reference's table columns.
+    headings = [_("field"), _("type"), _("default"), _("meaning")]
+    lines += ["| " + " | ".join(headings) + " |", "| --- | --- | --- | --- |"]
     nested: list[tuple[str, type[BaseModel]]] = []
     for spec in fields(model):
         group = spec.group
@@ -93,10 +115,10 @@ def model_table(model: type[BaseModel], heading: str, prefix: str = "", level: i
 
 def reference() -> str:
     """The whole reference document."""
-    lines = [INTRO]
-    lines += model_table(Zone, "Zone files (`clusters/<slug>.yaml` or `.md`)")
+    lines = [intro()]
+    lines += model_table(Zone, _("Zone files (`clusters/<slug>.yaml` or `.md`)"))
     lines += model_table(SiteConfig, "site.yaml")
-    lines += model_table(PageMeta, "Content pages (`content/<name>.md`, `content/<name>.<lang>.md`)")
+    lines += model_table(PageMeta, _("Content pages (`content/<name>.md`, `content/<name>.<lang>.md`)"))
     return "\n".join(lines).rstrip() + "\n"
 
 

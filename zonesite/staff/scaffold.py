@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 from slugify import slugify
 
+from ..i18n import _
 from ..model.registry import FieldSpec, fields
 from ..model.site import Definition
 from ..model.zone import Zone
@@ -36,13 +37,17 @@ def slug_for(rest: str) -> str:
 def _comment(spec: FieldSpec, defs: dict[str, dict[str, Definition]]) -> str:
     parts = [spec.description] if spec.description else []
     if spec.ref and spec.ref in defs and spec.kind != "keyed":
-        parts.append("Keys: " + ", ".join(defs[spec.ref]) + ".")
+        # Translators: a comment in a new zone file; {keys} lists the keys the field accepts.
+        parts.append(_("Keys: {keys}.").format(keys=", ".join(defs[spec.ref])))
     if spec.kind == "choice":
-        parts.append("One of: " + ", ".join(str(v) for v in spec.choices) + ".")
+        # Translators: a comment in a new zone file; {choices} lists the values the field accepts.
+        parts.append(_("One of: {choices}.").format(choices=", ".join(str(v) for v in spec.choices)))
     if spec.kind == "text":
-        parts.append("Text: one line, or {vi: ..., en: ...}.")
+        # Translators: a comment in a new zone file; keep "{vi: ..., en: ...}", the YAML to write.
+        parts.append(_("Text: one line, or {vi: ..., en: ...}."))
     if spec.kind == "date":
-        parts.append("Date: 2024-05-28, 2024-05 or 2024.")
+        # Translators: a comment in a new zone file; the dates are examples of how to write one.
+        parts.append(_("Date: 2024-05-28, 2024-05 or 2024."))
     return " ".join(parts)
 
 
@@ -86,10 +91,15 @@ def zone_template(name: str, lang: str, defs: dict[str, dict[str, Definition]]) 
     values = {"name": f"{{{lang}: {_quote(name)}}}"}
     if zone_type:
         values["type"] = zone_type
+    # Translators: the opening comment of a new zone file, {name} the zone's name; each line of the
+    # translation becomes a comment line, so break it where a line would grow past about 100 characters.
+    about = _(
+        "{name}. Fill in what you know and leave the rest empty: an empty field is shown to\n"
+        'investors as "not published", never as 0. Check the file with: python build.py check'
+    ).format(name=name)
     header = [
         "# yaml-language-server: $schema=../schema/zone.schema.json",
-        f"# {name}. Fill in what you know and leave the rest empty: an empty field is shown to",
-        '# investors as "not published", never as 0. Check the file with: python build.py check',
+        *(f"# {line}" for line in about.splitlines()),
         "",
     ]
     body = _emit(Zone, values, defs)

@@ -28,6 +28,7 @@ from ..derive.columns import Column, zone_columns
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView, read
 from ..errors import Problem, cell_problem
+from ..i18n import _
 from ..model.registry import list_fields
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
@@ -83,8 +84,9 @@ def write_xlsx(path: Path, site: DerivedSite) -> int:
                 sheet.cell(row=row_number, column=index).number_format = "@"
     sheet.freeze_panes = "B2"
     notes = book.create_sheet("columns")
-    notes.append(["column", "type", "meaning"])
-    notes.append(["slug", "key", "The zone's file name in clusters/ and its address on the site."])
+    # Translators: the headings of the spreadsheet's "columns" sheet, which explains each column.
+    notes.append([_("column"), _("type"), _("meaning")])
+    notes.append(["slug", "key", _("The zone's file name in clusters/ and its address on the site.")])
     for column in columns:
         notes.append([column.name, column.kind, column.description])
     data = io.BytesIO()
@@ -152,10 +154,11 @@ def _convert(column: Column, value: Any) -> Any:
             return True
         if text in ("false", "no", "0", "không", "sai"):
             return False
-        raise ValueError(f"expected true or false, got '{value}'")
+        # Translators: {value} is what the cell holds; "true" and "false" are values to type as they are.
+        raise ValueError(_("expected true or false, got '{value}'").format(value=value))
     if column.kind in ("number", "integer"):
         if isinstance(value, bool):
-            raise ValueError(f"expected a number, got '{value}'")
+            raise ValueError(_("expected a number, got '{value}'").format(value=value))
         if isinstance(value, (int, float)):
             return int(value) if column.kind == "integer" and float(value).is_integer() else value
         return value  # a string: pydantic reports it with the usual hints (decimal comma...)
@@ -172,10 +175,12 @@ def _convert(column: Column, value: Any) -> Any:
     if column.digits and isinstance(value, (int, float)) and not isinstance(value, bool):
         # The sheet stored it as a number: a phone number has lost its leading 0 and spaces.
         shown = int(value) if float(value).is_integer() else value
-        raise ValueError(
-            f"{shown} is a number in the sheet, so a leading 0 or '+' is lost; "
+        # Translators: {number} is a phone number the spreadsheet stored as a number, e.g. 2583822111.
+        message = _(
+            "{number} is a number in the sheet, so a leading 0 or '+' is lost; "
             "format the column as text and type it as written, e.g. 0258 3822 111"
         )
+        raise ValueError(message.format(number=shown))
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a whole number typed into a number cell
     return str(value)
@@ -233,10 +238,11 @@ def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[
     name = path.name
     table = read_table(path)
     if not table:
-        return [], [cell_problem(name, 1, "", "the sheet is empty")]
+        return [], [cell_problem(name, 1, "", _("the sheet is empty"))]
     header = ["" if h is None else str(h).strip() for h in table[0]]
     if "slug" not in header:
-        return [], [cell_problem(name, 1, "", "no 'slug' column: it says which zone file each row updates")]
+        why = _("no 'slug' column: it says which zone file each row updates")
+        return [], [cell_problem(name, 1, "", why)]
     columns, problems = _header_columns(name, header, site)
     rows: list[SheetRow] = []
     seen: dict[str, int] = {}
@@ -246,7 +252,11 @@ def read_sheet(path: Path, site: DerivedSite, context: dict[str, Any]) -> tuple[
             continue
         slug = str(cells.get("slug") or "").strip()
         if not slug or slug in seen:
-            why = f"'{slug}' is also on row {seen[slug]}" if slug else "empty: each row needs the zone's slug"
+            if slug:
+                # Translators: {slug} is the zone's slug; {row} the number of the row it is first on.
+                why = _("'{slug}' is also on row {row}").format(slug=slug, row=seen[slug])
+            else:
+                why = _("empty: each row needs the zone's slug")
             problems.append(cell_problem(name, number, "slug", why))
             continue
         seen[slug] = number
@@ -270,7 +280,7 @@ def _header_columns(name: str, header: list[str], site: DerivedSite) -> tuple[li
             columns.append(column)
             by_name[title] = column
             continue
-        problems.append(cell_problem(name, 1, title, "unknown column", did_you_mean(title, list(by_name))))
+        problems.append(cell_problem(name, 1, title, _("unknown column"), did_you_mean(title, list(by_name))))
     return columns, problems
 
 

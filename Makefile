@@ -34,16 +34,17 @@ test: $(VENV)/.dev lint
 	$(PY) -m pytest
 
 docs: $(VENV)/.runtime
-	$(PY) -m zonesite.staff.reference > docs/fields.md
+	$(PY) -m zonesite.staff.reference en > docs/fields.md
+	$(PY) -m zonesite.staff.reference vi > docs/fields.vi.md
 
 # Staff messages: extract the English ids from the code and engine templates, merge them into each
 # language's catalog (new ones untranslated, for a translator), and compile the catalogs the engine
 # reads. tests/test_messages.py fails when a catalog lags the code or a message is untranslated.
 CATALOGS := zonesite/locale
 messages: $(VENV)/.runtime
-	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -c Translators: --add-location=file --sort-by-file \
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg -k N_ -c Translators: --add-location=file --sort-by-file \
 		--no-wrap --project=zonesite -o $(CATALOGS)/zonesite.pot .
-	$(VENV)/bin/pybabel update --quiet -i $(CATALOGS)/zonesite.pot -d $(CATALOGS) -D zonesite --no-wrap \
+	$(VENV)/bin/pybabel update -i $(CATALOGS)/zonesite.pot -d $(CATALOGS) -D zonesite --no-wrap \
 		--ignore-obsolete --no-fuzzy-matching
 	$(VENV)/bin/pybabel compile --statistics -d $(CATALOGS) -D zonesite
 

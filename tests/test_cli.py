@@ -121,11 +121,11 @@ def test_check_counts_one_zone_in_the_singular(tmp_path: Path) -> None:
 
 def test_check_strict_fails_on_gaps_in_the_data(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site", zones={"only.yaml": MINIMAL_ZONE}, pages={})
-    code, stdout, _ = run_cli("check", "--site", site)
+    code, stdout, _ = run_cli("check", "--all", "--site", site)
     assert code == 0
     warning = "clusters/only.yaml:1:1: warning: location: no coordinates (lat, lng) (the zone cannot be shown on a map)"
     assert warning in stdout.splitlines()
-    code, stdout, stderr = run_cli("check", "--strict", "--site", site)
+    code, stdout, stderr = run_cli("check", "--all", "--strict", "--site", site)
     assert code == 1
     assert warning in stdout.splitlines()
     assert "--strict: warnings count as errors." in stderr

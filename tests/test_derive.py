@@ -188,7 +188,7 @@ def test_findings_name_what_investors_miss(site: DerivedSite) -> None:
     paths = {f.path: f for f in findings}
     assert ("contacts",) in paths and ("sources",) in paths
     assert ("area",) not in paths, "free land is published"
-    assert paths[("name",)].translation and paths[("name",)].message == "no en text"
+    assert paths[("name",)].translation and paths[("name",)].message == "no en text: name"
     grouped = paths[("connectivity", "seaport", "km")]
     assert grouped.message == "1.500 reads as 1.5" and not grouped.translation
     assert ("location", "lat") not in paths, "a coordinate is not a figure written with thousands points"

@@ -105,7 +105,7 @@ def test_check_fails_when_nobody_can_be_called(tmp_path: Path) -> None:
 def test_a_sample_contact_is_marked_on_the_page_and_reported(tmp_path: Path) -> None:
     """The fixture's authority writes from example.test, a domain reserved for tests."""
     site = make_site(tmp_path / "site", zones=NAME_ONLY, pages={})
-    code, stdout, _ = run_cli("check", "--site", site)
+    code, stdout, _ = run_cli("check", "--all", "--site", site)
     assert code == 0 and "warning: authority: a sample contact" in stdout
     out = build(site, tmp_path / "out")
     assert "Sample contact, not a real one" in read(out, "en/clusters/bare/index.html")

@@ -70,7 +70,10 @@ def test_each_field_knows_its_kind_reference_and_unit(path: str, kind: str, ref:
 
 def test_lists_sections_metrics_and_derivable_figures_are_read_off_the_model() -> None:
     assert sorted(list_fields(Zone)) == sorted(
-        ["decisions", "tenants.notable", "local_incentives", "targets", "photos", "documents", "contacts", "sources"]
+        [
+            *("decisions", "tenants.notable", "local_incentives", "targets", "photos", "documents", "contacts"),
+            *("sources", "acknowledged"),
+        ]
     )
     assert keyed_sections(Zone) == {"infrastructure": "infrastructure", "connectivity": "connectivity"}
     assert [s.name for s in derivable(Zone)] == ["industrial_land_ha", "leased_ha", "available_ha", "occupancy_pct"]

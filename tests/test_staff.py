@@ -86,12 +86,13 @@ class Served:
 
 
 @contextlib.contextmanager
-def serving(site: Path, logs: Path, *extra: str) -> Iterator[Served]:
+def serving(site: Path, logs: Path, *extra: str, lang: str = "en") -> Iterator[Served]:
     """Start ``build.py serve --site SITE --port P`` with its output going to files (read without
-    blocking); wait until it answers; always stop it."""
+    blocking) and staff messages in ``lang`` ("" for the site's first language); wait until it
+    answers; always stop it."""
     logs.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "ZONESITE_DEBUG"}
+    env = {k: v for k, v in os.environ.items() if k != "ZONESITE_DEBUG"} | {"ZONESITE_LANG": lang}
     with (logs / "serve.out").open("wb") as out, (logs / "serve.err").open("wb") as err:
         process = subprocess.Popen(
             [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(port), *extra],
@@ -108,7 +109,7 @@ def serving(site: Path, logs: Path, *extra: str) -> Iterator[Served]:
                 if time.monotonic() > deadline:
                     pytest.fail(f"serve did not answer within 30 s:\n{served.out()}\n{served.err()}")
                 try:
-                    if fetch(served.base)[0] == 200 and "Serving " in served.out():
+                    if fetch(served.base)[0] == 200 and f":{port}/" in served.out():
                         break
                 except OSError:
                     pass
@@ -248,6 +249,25 @@ def test_serve_reloads_the_open_tab_and_shows_problems_over_the_last_good_page(t
     assert f"clusters/alpha.yaml:{broken_line}:1: featurd: unknown field (did you mean 'featured'?)" in errors
     assert "The last good build is still being served." in errors
     assert "Traceback" not in errors
+
+
+def test_serve_shows_problems_in_the_staff_language(tmp_path: Path, browser: Any) -> None:
+    """On a Vietnamese-first site the problem panel, over a /vi/ page, speaks Vietnamese."""
+    site = make_site(tmp_path / "site")
+    zone = site / "clusters" / "alpha.yaml"
+    with serving(site, tmp_path / "logs", lang="") as served:
+        tab = Tab(browser)
+        try:
+            tab.page.goto(served.base + "vi/clusters/alpha/")
+            tab.wait_connected(1)
+            broken = zone.read_text(encoding="utf-8").replace("featured: true", "featurd: true")
+            zone.write_text(broken, encoding="utf-8")
+            tab.wait_until(PANEL_SHOWN, time.monotonic(), "the problems panel")
+            text = tab.page.locator("#zonesite-problems").inner_text()
+            assert "trường không xác định" in text and "có phải ý bạn là 'featured'?" in text, text
+            assert "unknown field" not in text and "problem" not in text, text
+        finally:
+            tab.close()
 
 
 def test_serve_listens_only_on_this_computer_by_default(tmp_path: Path) -> None:
@@ -511,7 +531,7 @@ def weak_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_check_warns_about_weak_listings_and_strict_fails_on_them(weak_site: Path) -> None:
-    code, stdout, stderr = run_cli("check", "--site", weak_site)
+    code, stdout, stderr = run_cli("check", "--all", "--site", weak_site)
     assert code == 0, stdout + stderr
     assert "2 zones checked: no errors." in stdout
     warnings = [line for line in stdout.splitlines() if ": warning: " in line]
@@ -520,7 +540,7 @@ def test_check_warns_about_weak_listings_and_strict_fails_on_them(weak_site: Pat
     expected = [
         f"{z}:1:1: warning: contacts: no contact",
         f"{z}:1:1: warning: location: no coordinates (lat, lng)",
-        f"{z}:4:1: warning: summary: no en text",
+        f"{z}:4:1: warning: summary: no en text: summary",
         f"{z}:5:1: warning: area: no figure for free land (available_ha)",
         f"{z}:8:5: warning: photos[0].file: 'images/big.jpg' is 0.6 MB",
         f"{z}:11:5: warning: sources[0].checked: figures last checked 2019-03-01, more than 365 days ago",
@@ -533,7 +553,7 @@ def test_check_warns_about_weak_listings_and_strict_fails_on_them(weak_site: Pat
     assert len(warnings) == len(expected), "\n".join(warnings)
     assert not any(line.startswith("clusters/alpha.yaml") for line in warnings), "the complete zone was warned about"
 
-    code, stdout, stderr = run_cli("check", "--strict", "--site", weak_site)
+    code, stdout, stderr = run_cli("check", "--all", "--strict", "--site", weak_site)
     assert code == 1
     assert "--strict: warnings count as errors." in stderr
     assert len([line for line in stdout.splitlines() if ": warning: " in line]) == len(expected)
@@ -713,7 +733,7 @@ def test_schema_command_and_the_stale_schema_warning(tmp_path: Path) -> None:
     (site / "site.yaml").write_text(text, encoding="utf-8")
     zone = {"name": "X", "type": "industrial_cluster", "industries": ["electronics"]}
     assert schema_errors(validator, zone), "the old schema should not know the new key"
-    code, stdout, _ = run_cli("check", cwd=site)
+    code, stdout, _ = run_cli("check", "--all", cwd=site)
     assert code == 0
     assert (
         "schema/zone.schema.json: warning: is out of date: editors check zone files against old keys "
@@ -828,6 +848,9 @@ description: {vi: "Khu công nghiệp Gamma, gần cảng.", en: "Gamma park, ne
 """
 
 
+KEY_ROW = 2  # the exported workbook: column titles in row 1, field keys in row 2, zones below
+
+
 @dataclass
 class SheetSite:
     site: Path
@@ -864,21 +887,22 @@ def edited_xlsx(
     new_rows: list[dict[str, Any]] | None = None,
 ) -> dict[str, int]:
     """Copy the exported workbook to ``target`` with cells changed as staff would in Excel:
-    ``cells[(slug, column)] = value``; ``headers[old] = new`` renames a column. Returns the Excel
-    row number of each slug (the header is row 1)."""
+    ``cells[(slug, column)] = value`` (columns named by their field key, in row 2);
+    ``headers[old] = new`` renames a field key. Returns the Excel row number of each slug."""
     book = load_workbook(source)
     sheet = book["zones"]
-    header = [cell.value for cell in sheet[1]]
-    rows = {sheet.cell(row=r, column=1).value: r for r in range(2, sheet.max_row + 1)}
+    header = [cell.value for cell in sheet[KEY_ROW]]
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(KEY_ROW + 1, sheet.max_row + 1)}
+    rows = {slug: r for slug, r in rows.items() if slug}
     for (slug, column), value in (cells or {}).items():
         sheet.cell(row=rows[slug], column=header.index(column) + 1).value = value
     for row in new_rows or []:
-        number = sheet.max_row + 1
+        number = max(rows.values()) + 1
         for column, value in row.items():
             sheet.cell(row=number, column=header.index(column) + 1).value = value
-        rows[row["slug"]] = number
+        rows[row.get("slug") or f"row {number}"] = number
     for old, new in (headers or {}).items():
-        sheet.cell(row=1, column=header.index(old) + 1).value = new
+        sheet.cell(row=KEY_ROW, column=header.index(old) + 1).value = new
     target.parent.mkdir(parents=True, exist_ok=True)
     book.save(target)
     return rows
@@ -903,23 +927,28 @@ def test_import_of_an_unchanged_export_changes_nothing(sheet_site: SheetSite, tm
 
 def test_export_has_a_row_per_zone_and_explains_every_column(sheet_site: SheetSite) -> None:
     book = load_workbook(sheet_site.xlsx, read_only=True)
-    assert book.sheetnames == ["zones", "columns"]
+    assert book.sheetnames == ["zones", "lists", "Instructions"]
     rows = [list(row) for row in book["zones"].iter_rows(values_only=True)]
-    explained = {row[0]: row[2] for row in book["columns"].iter_rows(min_row=2, values_only=True)}
+    explained = {row[1]: row[5] for row in book["Instructions"].iter_rows(values_only=True) if row and row[1]}
     book.close()
-    header = rows[0]
-    assert [row[0] for row in rows[1:]] == ["alpha", "beta", "gamma"]
+    titles, header = rows[0], rows[1]
+    assert titles[header.index("area_total_ha")] == "Land: Total area (ha)"
+    assert titles[header.index("contacts_2_phone")] == "Contacts 2: Phone"
+    assert titles[header.index("name_vi")] == "Name (Vietnamese)"
+    assert [row[0] for row in rows[2:]] == ["alpha", "beta", "gamma"]
     assert [c for c in header if not explained.get(c)] == [], "columns without an explanation"
-    alpha = dict(zip(header, rows[1], strict=True))
+    alpha = dict(zip(header, rows[2], strict=True))
     assert alpha["name_en"] == "Alpha Industrial Cluster" and alpha["area_total_ha"] == 75
     assert alpha["contacts_1_phone"] == "0258 3999 000", "the phone lost its leading 0"
     assert alpha["dates_established"] == "2019-05"
-    beta = dict(zip(header, rows[2], strict=True))
+    assert alpha["status"] == "Operating", "a key is shown as its label in the staff's language"
+    beta = dict(zip(header, rows[3], strict=True))
     assert beta["description_en"].startswith("Beta has just been **established**.")
     assert beta["description_vi"].startswith("Cụm Beta mới được **thành lập**.")
     with sheet_site.csv.open(encoding="utf-8-sig", newline="") as file:
         table = list(csv.reader(file))
     assert table[0] == header and [row[0] for row in table[1:]] == ["alpha", "beta", "gamma"]
+    assert dict(zip(header, table[1], strict=True))["status"] == "operating", "the CSV keeps keys"
 
 
 def test_import_of_one_edited_cell_changes_only_that_line(sheet_site: SheetSite, tmp_path: Path) -> None:
@@ -1004,7 +1033,7 @@ def test_import_with_bad_cells_names_each_and_changes_nothing(sheet_site: SheetS
         f"zones.xlsx row {rows['gamma']}, column status: unknown status 'operatng' (did you mean 'operating'?)" in lines
     ), stderr
     assert lines[-1] == "2 problems; no zone file was changed."
-    assert rows == {"alpha": 2, "beta": 3, "gamma": 4}
+    assert rows == {"alpha": 3, "beta": 4, "gamma": 5}
     assert snapshot(site) == before, "a zone file changed although the import failed"
 
 

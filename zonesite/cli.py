@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, metavar="DIR", help=_("output folder (default: SITE/_site)"))
     check = add("check", _("report every problem in the site's files without writing anything"))
     check.add_argument("--strict", action="store_true", help=_("treat warnings as errors (exit 1)"))
+    check.add_argument("--all", action="store_true", help=_("list every warning, each with its file and line"))
     check.add_argument(
         "--report",
         nargs="?",
@@ -62,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, help=_("zones.xlsx or zones.csv"))
     load = add("import", _("update the zone files from a spreadsheet written by export (all rows or none)"))
     load.add_argument("file", type=Path, help=_("zones.xlsx or zones.csv"))
+    load.add_argument(
+        "--map",
+        type=Path,
+        metavar="FILE",
+        help=_("a YAML file naming, for a province's own sheet, the field key of each column and the key of each word"),
+    )
     return parser
 
 
@@ -136,14 +143,16 @@ def _sheet(args: argparse.Namespace, root: Path) -> int:
     if args.command == "export":
         count = export_sheet(root, path)
         wrote = ngettext("Wrote {n} zone to {path}.", "Wrote {n} zones to {path}.", count).format(n=count, path=path)
-        note = " " + _("The sheet 'columns' explains each column.") if path.suffix.lower() == ".xlsx" else ""
+        explains = _("The sheet '{sheet}' explains each column.").format(sheet=_("Instructions"))
+        note = " " + explains if path.suffix.lower() == ".xlsx" else ""
         print(wrote + note)
         return 0
-    if not path.is_file():
-        print(_("build.py: error: {path}: no such file").format(path=path), file=sys.stderr)
-        return 2
+    for given in (path, args.map):
+        if given is not None and not given.is_file():
+            print(_("build.py: error: {path}: no such file").format(path=given), file=sys.stderr)
+            return 2
     try:
-        edits = import_sheet(root, path)
+        plan = import_sheet(root, path, args.map)
     except Abort as abort:
         if not all(problem.sheet for problem in abort.problems):
             raise  # the site's own files are wrong: reported like any check
@@ -153,9 +162,13 @@ def _sheet(args: argparse.Namespace, root: Path) -> int:
         done = ngettext("{n} problem; no zone file was changed.", "{n} problems; no zone file was changed.", count)
         print(done.format(n=count), file=sys.stderr)
         return 1
-    if not edits:
+    if plan.unmapped:
+        # Translators: {columns} lists the sheet's column titles the mapping file does not name.
+        left = _("Columns the mapping file does not name, left out: {columns}")
+        print(left.format(columns=", ".join(plan.unmapped)))
+    if not plan.edits:
         print(_("No changes: every zone file already matches {name}.").format(name=path.name))
-    for edit in edits:
+    for edit in plan.edits:
         what = _("Created {path}:") if edit.created else _("Updated {path}:")
         print(what.format(path=edit.path.relative_to(root)))
         for change in edit.changes:
@@ -164,11 +177,15 @@ def _sheet(args: argparse.Namespace, root: Path) -> int:
 
 
 def _check(args: argparse.Namespace, root: Path) -> int:
-    from .commands.check import check
+    from .commands.check import check, warning_summary
 
-    site, warnings = check(root)
+    site, warnings, known = check(root)
     zones = len(site.zones)
-    print_problems(warnings, sys.stdout)
+    if args.all:
+        print_problems(warnings, sys.stdout)
+    else:
+        for line in warning_summary(warnings, known):
+            print(line)
     if args.report:
         from .staff.quality import write_report
 

@@ -29,6 +29,7 @@ class Problem:
     severity: str = "error"
     source_line: str = dataclasses.field(default="", compare=False)
     sheet: bool = False  # a spreadsheet cell: ``line`` is its row and ``field`` its column
+    kind: str = dataclasses.field(default="", compare=False)  # a warning's kind, for grouping and acknowledging
 
     def headline(self) -> str:
         """``clusters/x.yaml:12:5: area.leased_ha: message (hint)`` — the line tests and tools read;

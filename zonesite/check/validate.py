@@ -31,11 +31,18 @@ def field_name(loc: tuple[Any, ...]) -> str:
 
 
 def problem_at(
-    doc: Document, file: str, loc: tuple[Any, ...], message: str, hint: str = "", severity: str = "error"
+    doc: Document,
+    file: str,
+    loc: tuple[Any, ...],
+    message: str,
+    hint: str = "",
+    severity: str = "error",
+    kind: str = "",
 ) -> Problem:
     """A problem located at the value under ``loc`` (or its nearest ancestor present in the file)."""
     mark = doc.mark(loc)
     return Problem(
+        kind=kind,
         file=file,
         line=mark.line,
         col=mark.col,

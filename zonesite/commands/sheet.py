@@ -9,15 +9,15 @@ from typing import Any
 from ..check.settings import read_settings
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
-from ..errors import Abort, Problem, cell_problem
+from ..errors import Abort, Problem
 from ..i18n import _
 from ..model import routes
 from ..model.registry import keyed_sections
 from ..model.zone import Zone
 from ..output.write import write_file
 from ..pipeline import read_site
-from ..source.files import SLUG
-from ..staff.spreadsheet import cell, exported_zone, read_sheet, sheet_columns, write_csv, write_xlsx
+from ..staff.sheetread import read_mapping, read_sheet
+from ..staff.spreadsheet import cell, exported_zone, sheet_columns, write_csv, write_xlsx
 from ..staff.yamledit import edit_text, new_file, value_at
 
 SUFFIXES = (".xlsx", ".csv")
@@ -46,26 +46,27 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
+@dataclass
+class ImportPlan:
+    """What an import will write, how many rows it read, and the sheet's columns it left out."""
+
+    edits: list[Edit]
+    rows: int
+    unmapped: list[str]
+
+
+def plan_import(root: Path, sheet: Path, mapping: Path | None = None) -> ImportPlan:
     """Check every row, then work out each zone file's new text; raises Abort with every problem."""
     site, _warnings = read_site(root)
     settings = read_settings(root)
-    rows, problems = read_sheet(sheet, site, settings.context)
-    if problems:
-        raise Abort(problems)
+    rules = read_mapping(mapping, sheet_columns(site, [])) if mapping else None
+    found = read_sheet(sheet, site, settings.context, rules)
+    if found.problems:
+        raise Abort(found.problems)
     views = {v.slug: v for v in site.zones}
     keys_order = {path: list(site.defs[kind]) for path, kind in keyed_sections(Zone).items()}
     edits: list[Edit] = []
-    # Translators: {slug} is the row's slug; a slug is written with a-z, 0-9 and '-' only.
-    not_slug = _("'{slug}' is not a valid slug (a-z, 0-9, '-')")
-    bad_slugs = [
-        cell_problem(sheet.name, r.number, "slug", not_slug.format(slug=r.slug))
-        for r in rows
-        if r.slug not in views and not SLUG.match(r.slug)
-    ]
-    if bad_slugs:
-        raise Abort(bad_slugs)
-    for row in rows:
+    for row in found.rows:
         view = views.get(row.slug)
         if view is None:
             path = root / routes.ZONES / f"{row.slug}.yaml"
@@ -74,7 +75,7 @@ def plan_import(root: Path, sheet: Path) -> tuple[list[Edit], int]:
         edit = _edit(root, site, view, row.zone, keys_order)
         if edit is not None:
             edits.append(edit)
-    return edits, len(rows)
+    return ImportPlan(edits, len(found.rows), found.unmapped)
 
 
 def _edit(root: Path, site: DerivedSite, view: ZoneView, zone: Zone, keys_order: dict[str, list[str]]) -> Edit | None:
@@ -113,12 +114,12 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def import_sheet(root: Path, sheet: Path) -> list[Edit]:
+def import_sheet(root: Path, sheet: Path, mapping: Path | None = None) -> ImportPlan:
     """Apply the spreadsheet to the zone files, all or nothing."""
-    edits, _rows = plan_import(root, sheet)
-    for edit in edits:
+    plan = plan_import(root, sheet, mapping)
+    for edit in plan.edits:
         write_file(edit.path, edit.text)
-    return edits
+    return plan
 
 
-__all__ = ["SUFFIXES", "Abort", "Edit", "Problem", "export_sheet", "import_sheet"]
+__all__ = ["SUFFIXES", "Abort", "Edit", "ImportPlan", "Problem", "export_sheet", "import_sheet"]

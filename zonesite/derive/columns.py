@@ -6,7 +6,8 @@ one column per language (``name_vi``, ``name_en``); a list of keys becomes one c
 separated by ``;``; a section keyed by definitions (infrastructure works, transport links) becomes
 one column per defined key and field (``infrastructure_wastewater_treatment_state``). Lists of
 groups (contacts, sources...) become numbered columns (``contacts_1_phone``) when the caller says
-how many of each a row needs (spreadsheets); otherwise they are left to the JSON files.
+how many of each a row needs (spreadsheets), and a spreadsheet holds a list of texts (tenant names)
+in one cell per language, ``;`` between items; otherwise both are left to the JSON files.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..model.site import Definition
 from ..model.types import PartialDate, Text
 from ..model.zone import Zone
 
-Kind = Literal["text", "number", "integer", "date", "boolean", "key", "keys", "choice"]
+Kind = Literal["text", "texts", "number", "integer", "date", "boolean", "key", "keys", "choice"]
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,16 @@ class Column:
         if isinstance(value, PartialDate):
             return str(value)
         if isinstance(value, list):
-            return "; ".join(str(v) for v in value) if value else None
+            items = [_in(v, self.lang) for v in value]
+            return "; ".join(i for i in items if i is not None) if value else None
         return value
+
+
+def _in(value: Any, lang: str | None) -> str | None:
+    """One item of a list as a cell shows it: a text in the column's language."""
+    if isinstance(value, Text):
+        return value.get(lang or "", ())[0] if value.has(lang or "") else None
+    return str(value)
 
 
 # How each kind of field reads in a flat table (plain strings are text to a spreadsheet).
@@ -117,6 +126,10 @@ def _columns(
             yield from _columns(spec.group, path, languages, defs, prose, slots)
         elif spec.kind == "keyed":
             yield from _keyed(spec, path, languages, defs, prose, slots)
+        elif spec.kind == "texts" and slots is not None:
+            # A spreadsheet holds a list of texts (tenant names) in one cell per language, ';' between items.
+            for lang in languages:
+                yield Column(_name((*path, lang)), path, "texts", f"{spec.description} ({lang})", lang)
         elif spec.kind in ("groups", "texts"):
             count = (slots or {}).get(".".join(str(p) for p in path), 0)
             yield from _slots(spec, path, count, languages, defs, prose, slots)

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from ..check.validate import GROUPED, problem_at
 from ..errors import Problem
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from ..model.registry import iter_values, spec_at
 from ..model.types import ANY_LANGUAGE, Text
 from ..model.zone import Zone
 from ..source.parse import Document
+from ..suggest import did_you_mean
 from .contacts import is_sample, reachable
 from .site import DerivedSite
 from .summary import FigureRow
@@ -26,15 +27,35 @@ from .zones import ZoneView
 
 LARGE_IMAGE_BYTES = 500_000
 
+# Each kind of warning in a few words, for ``check``'s summary ("13 × no contact: ...").
+SUMMARIES = {
+    "no_free_land": N_("no figure for free land (available_ha)"),
+    "no_contact": N_("no contact"),
+    "no_phone": N_("no phone or e-mail"),
+    "sample_contact": N_("a sample contact"),
+    "no_coordinates": N_("no coordinates (lat, lng)"),
+    "no_source": N_("no source for the zone's figures"),
+    "not_checked": N_("sources without the date their figures were last checked"),
+    "stale": N_("figures checked longer ago than the site allows"),
+    "one_language": N_("texts in one language only"),
+    "thousands_point": N_("a figure written with a thousands point"),
+    "large_photo": N_("photos too heavy for phones"),
+    "plan_differs": N_("plan figures the zone files do not add up to"),
+    "schema_stale": N_("editor schema files out of date"),
+    "acknowledgement_unused": N_("acknowledged gaps that are gone"),
+}
+
 
 @dataclass(frozen=True)
 class Finding:
-    """A weakness of one zone at a field path; ``translation`` marks a text missing a language,
+    """A weakness of one zone at a field path, of a ``kind`` staff can acknowledge (a key of
+    :data:`~zonesite.model.zone.WarningKind`); ``translation`` marks a text missing a language,
     which weighs less for investors than a missing figure."""
 
     path: tuple[str | int, ...]
     message: str
     hint: str
+    kind: str
     translation: bool = False
 
 
@@ -53,61 +74,98 @@ def _missing(zone: ZoneView) -> Iterator[Finding]:
     """What investors look for first and the zone does not say."""
     z = zone.zone
     if zone.land.available_ha is None:
-        yield Finding(("area",), _("no figure for free land (available_ha)"), _("investors screen zones on it first"))
-    if not z.contacts:
         yield Finding(
-            ("contacts",), _("no contact"), _("add the developer's or the management board's phone or e-mail")
+            ("area",),
+            _("no figure for free land (available_ha)"),
+            _("investors screen zones on it first"),
+            "no_free_land",
         )
+    if not z.contacts:
+        hint = _("add the developer's or the management board's phone or e-mail")
+        yield Finding(("contacts",), _("no contact"), hint, "no_contact")
     elif not any(reachable(c) for c in z.contacts):
-        yield Finding(("contacts",), _("no phone or e-mail"), _("pages offer the authority's; add the zone's own"))
+        hint = _("pages offer the authority's; add the zone's own")
+        yield Finding(("contacts",), _("no phone or e-mail"), hint, "no_phone")
     for index, contact in enumerate(z.contacts):
         if is_sample(contact):
             yield Finding(
                 ("contacts", index),
                 _("a sample contact"),
                 _("replace it with a real one before the site goes live"),
+                "sample_contact",
             )
     if z.location.lat is None:
-        yield Finding(("location",), _("no coordinates (lat, lng)"), _("the zone cannot be shown on a map"))
+        hint = _("the zone cannot be shown on a map")
+        yield Finding(("location",), _("no coordinates (lat, lng)"), hint, "no_coordinates")
     if not z.sources:
-        yield Finding(("sources",), _("no source for the zone's figures"), _("cite where the figures come from"))
+        hint = _("cite where the figures come from")
+        yield Finding(("sources",), _("no source for the zone's figures"), hint, "no_source")
 
 
 def _stale(zone: ZoneView, freshness_days: int, today: dt.date) -> Iterator[Finding]:
-    """Sources never checked, or checked longer ago than the site allows."""
+    """Sources never checked, or checked longer ago than the site allows: one warning of each kind
+    per zone, however many sources it cites, located at the first."""
     limit = today - dt.timedelta(days=freshness_days)
-    for index, citation in enumerate(zone.citations):
-        if citation.checked is None:
-            # Translators: "checked:" is the YAML key to write in the zone file; keep it in English.
-            hint = _("add checked: YYYY-MM-DD")
-            yield Finding(("sources", index), _("no date the figures were last checked"), hint)
-        elif citation.checked.as_date() < limit:
-            where = "checked" if zone.zone.sources[index].checked else "ref"
-            yield Finding(
-                ("sources", index, where),
-                _("figures last checked {date}, more than {days} days ago").format(
-                    date=citation.checked, days=freshness_days
-                ),
-                _("check them against the source and update the date"),
+    unchecked = [i for i, c in enumerate(zone.citations) if c.checked is None]
+    old = [i for i, c in enumerate(zone.citations) if c.checked is not None and c.checked.as_date() < limit]
+    if unchecked:
+        # Translators: "checked:" is the YAML key to write in the zone file; keep it in English.
+        hint = _("add checked: YYYY-MM-DD")
+        message = ngettext(
+            "no date the figures were last checked",
+            "{n} sources without the date their figures were last checked",
+            len(unchecked),
+        ).format(n=len(unchecked))
+        yield Finding(("sources", unchecked[0]), message, hint, "not_checked")
+    if old:
+        first = old[0]
+        oldest = min(zone.citations[i].checked.as_date() for i in old)  # type: ignore[union-attr]
+        where = "checked" if zone.zone.sources[first].checked else "ref"
+        if len(old) == 1:
+            message = _("figures last checked {date}, more than {days} days ago").format(
+                date=zone.citations[first].checked, days=freshness_days
             )
+        else:
+            # Translators: {n} sources; {date} is the oldest check date; {days} the site's freshness limit.
+            message = _("{n} sources last checked more than {days} days ago (the oldest {date})").format(
+                n=len(old), days=freshness_days, date=oldest.isoformat()
+            )
+        yield Finding(
+            ("sources", first, where), message, _("check them against the source and update the date"), "stale"
+        )
 
 
 def _translations(zone: ZoneView, languages: list[str]) -> Iterator[Finding]:
-    """Texts written for some of the site's languages but not all."""
+    """Texts written for some of the site's languages but not all: one warning per zone, naming
+    the fields, located at the first. Names of companies, people and places (``proper`` fields)
+    are written once, the same in every language, and never asked for again."""
+    missing: dict[tuple[str, ...], list[tuple[str | int, ...]]] = {}
     for path, value in iter_values(zone.zone):
-        if isinstance(value, Text) and ANY_LANGUAGE not in value.values:
-            missing = [lang for lang in languages if lang not in value.values]
-            if missing:
-                hint = _("readers of that language see another language")
-                # Translators: {languages} is a list of language codes, e.g. "en" or "en, fr".
-                message = _("no {languages} text").format(languages=", ".join(missing))
-                yield Finding(path, message, hint, translation=True)
+        if isinstance(value, Text) and ANY_LANGUAGE not in value.values and not _proper(path):
+            langs = tuple(lang for lang in languages if lang not in value.values)
+            if langs:
+                missing.setdefault(langs, []).append(path)
     if zone.description and ANY_LANGUAGE not in zone.description.values:
-        missing = [lang for lang in languages if lang not in zone.description.values]
-        if missing:
-            # Translators: {languages} is a list of language codes, e.g. "en" or "en, fr".
-            message = _("no {languages} description").format(languages=", ".join(missing))
-            yield Finding(("description",), message, "", translation=True)
+        langs = tuple(lang for lang in languages if lang not in zone.description.values)
+        if langs:
+            missing.setdefault(langs, []).append(("description",))
+    for langs, paths in missing.items():
+        names = list(dict.fromkeys(".".join(str(p) for p in path if not isinstance(p, int)) for path in paths))
+        # Translators: {languages} lists language codes (e.g. "en"); {fields} the fields without that text.
+        message = ngettext("no {languages} text: {fields}", "no {languages} text in {n} fields: {fields}", len(names))
+        shown = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
+        hint = _("readers of that language see another language")
+        yield Finding(
+            paths[0], message.format(languages=", ".join(langs), n=len(names), fields=shown), hint, "one_language", True
+        )
+
+
+def _proper(path: tuple[str | int, ...]) -> bool:
+    """Whether the text at ``path`` (or the list it is an item of) is a proper name."""
+    while path and isinstance(path[-1], int):
+        path = path[:-1]
+    spec = spec_at(Zone, path)
+    return spec is not None and spec.facts.proper
 
 
 def _grouped_numbers(zone: ZoneView) -> Iterator[Finding]:
@@ -124,6 +182,7 @@ def _grouped_numbers(zone: ZoneView) -> Iterator[Finding]:
                 _("{written} reads as {number}").format(written=written, number=f"{float(written):g}"),
                 # Translators: {number} is the figure without its thousands point, e.g. 1500.
                 _("if you meant {number}, write it without the point").format(number=written.replace(".", "")),
+                "thousands_point",
             )
 
 
@@ -139,6 +198,7 @@ def _large_photos(zone: ZoneView, static_dirs: list[Path]) -> Iterator[Finding]:
                     # Translators: {file} is a photo's file name, {size} its size in megabytes, e.g. 2.3.
                     _("'{file}' is {size} MB").format(file=photo.file, size=f"{size:.1f}"),
                     _("resize it to at most 1600 px wide and 500 KB; phones on slow connections load it"),
+                    "large_photo",
                 )
                 break
 
@@ -166,7 +226,7 @@ def reach_problems(site: DerivedSite, site_doc: Document) -> list[Problem]:
     if authority is not None and reachable(authority) and is_sample(authority):
         hint = _("replace it with the authority's real phone and e-mail before the site goes live")
         message = _("a sample contact")
-        found.append(problem_at(site_doc, "site.yaml", ("authority",), message, hint, severity="warning"))
+        found.append(problem_at(site_doc, "site.yaml", ("authority",), message, hint, "warning", "sample_contact"))
     return found
 
 
@@ -199,16 +259,68 @@ def plan_findings(rows: list[FigureRow]) -> Iterator[tuple[int, str, str]]:
             yield index, message, _("add the missing zones or figures, or correct the published value")
 
 
+KNOWN = "known"  # the severity of a warning staff have acknowledged: counted, not shown
+
+
 def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None = None) -> list[Problem]:
-    """All warnings for the site, located in the file that would fix them."""
+    """All warnings for the site, located in the file that would fix them; those staff have
+    acknowledged (in the zone file, or in site.yaml for all zones or some) come back as ``known``."""
     today = today or dt.date.today()
     found: list[Problem] = []
+    used: set[tuple[str, int]] = set()
     for zone in site.zones:
+        accepted = _acknowledged(site, zone)
         for f in zone_findings(zone, site.languages, site.config.freshness_days, today, site.static_dirs):
-            found.append(problem_at(zone.doc, zone.file, f.path, f.message, f.hint, severity="warning"))
+            by = accepted.get(f.kind)
+            if by is not None:
+                used.add(by)
+            severity = "warning" if by is None else KNOWN
+            found.append(problem_at(zone.doc, zone.file, f.path, f.message, f.hint, severity, f.kind))
     found += reach_problems(site, site_doc)
+    plan_ack = next((i for i, a in enumerate(site.config.acknowledged) if a.warning == "plan_differs"), None)
     for index, message, hint in plan_findings(site.rows):
-        found.append(
-            problem_at(site_doc, "site.yaml", ("plan", "figures", index, "value"), message, hint, severity="warning")
-        )
+        where = ("plan", "figures", index, "value")
+        if plan_ack is not None:
+            used.add(("site.yaml", plan_ack))
+        severity = "warning" if plan_ack is None else KNOWN
+        found.append(problem_at(site_doc, "site.yaml", where, message, hint, severity, "plan_differs"))
+    found += _acknowledgement_problems(site, site_doc, used)
     return found
+
+
+def _acknowledged(site: DerivedSite, zone: ZoneView) -> dict[str, tuple[str, int]]:
+    """The kinds of warning acknowledged for ``zone``, each with where: (file, index)."""
+    accepted = {}
+    for index, ack in enumerate(site.config.acknowledged):
+        if not ack.zones or zone.slug in ack.zones:
+            accepted.setdefault(ack.warning, ("site.yaml", index))
+    for index, ack in enumerate(zone.zone.acknowledged):
+        accepted[ack.warning] = (zone.file, index)
+    return accepted
+
+
+def _acknowledgement_problems(site: DerivedSite, site_doc: Document, used: set[tuple[str, int]]) -> list[Problem]:
+    """A zone named in site.yaml that does not exist is an error; an acknowledgement that no longer
+    matches a gap is a warning, so fixed gaps do not stay acknowledged for ever."""
+    slugs = [z.slug for z in site.zones]
+    found = []
+    for index, ack in enumerate(site.config.acknowledged):
+        for number, slug in enumerate(ack.zones):
+            if slug not in slugs:
+                where = ("acknowledged", index, "zones", number)
+                message = _("no zone has the slug '{slug}'").format(slug=slug)
+                found.append(problem_at(site_doc, "site.yaml", where, message, did_you_mean(slug, slugs)))
+        if ("site.yaml", index) not in used:
+            found.append(_unused(site_doc, "site.yaml", ("acknowledged", index, "warning"), ack.warning))
+    for zone in site.zones:
+        for index, ack in enumerate(zone.zone.acknowledged):
+            if (zone.file, index) not in used:
+                found.append(_unused(zone.doc, zone.file, ("acknowledged", index, "warning"), ack.warning))
+    return found
+
+
+def _unused(doc: Document, file: str, where: tuple[str | int, ...], kind: str) -> Problem:
+    # Translators: {kind} is the key of a kind of warning, e.g. no_coordinates.
+    message = _("acknowledges '{kind}', but there is no such gap any more").format(kind=kind)
+    hint = _("remove the acknowledgement")
+    return problem_at(doc, file, where, message, hint, "warning", "acknowledgement_unused")

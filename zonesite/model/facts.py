@@ -9,7 +9,8 @@ what the value means to the rest of the engine:
   province figures add it up (``metric``) and which ones the home page shows (``tile``), whether the
   engine can derive it from other figures (``derivable``), whether it is long prose kept out of
   flat tables (``prose``), an example item for lists of groups (``example``), and how much
-  investors screen on it (``weight``), which ranks gaps in the data-quality report; ``amount``
+  investors screen on it (``weight``), which ranks gaps in the data-quality report; ``proper`` marks
+  the name of a company, person or place, which staff are not asked to give in every language; ``amount``
   marks a large amount such as a capacity (money is always one), where "3.000" means 3,000 to the
   person who wrote it and can never be published as 3.
 
@@ -65,6 +66,8 @@ class Facts:
     section: str | None = None  # the fact-sheet section a top-level field is shown in (its UI string)
     aside: bool = False  # qualifies its group's figures (as of, approximate, price basis); not a figure itself
     optional: bool = False  # an extra a zone may lack without anything missing (photos, documents)
+    staff: bool = False  # for staff only: never on the pages nor in the open data
+    proper: bool = False  # a name (company, person, place, publisher): written once, the same in every language
 
 
 def label(vi: str, en: str) -> dict[str, str]:

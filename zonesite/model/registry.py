@@ -80,6 +80,16 @@ def find_ref(annotation: Any) -> RefTo | None:
     return next(_markers(annotation, RefTo), None)
 
 
+def doc_text(doc: str) -> str:
+    """A docstring as one paragraph: the message id of a model's help."""
+    return " ".join(doc.split())
+
+
+def model_help(model: type[BaseModel]) -> str:
+    """A model's docstring, its help as a group of fields, in the staff's language."""
+    return _(doc_text(model.__doc__)) if model.__doc__ else ""
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One field of a model: where it is, what it holds and what the engine knows about it."""
@@ -115,6 +125,11 @@ class FieldSpec:
     @property
     def description(self) -> str:
         return self.info.description or ""
+
+    @property
+    def help(self) -> str:
+        """The description in the staff's language (the models mark it for the catalog with N_)."""
+        return _(self.info.description) if self.info.description else ""
 
     @property
     def item(self) -> Any:

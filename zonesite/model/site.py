@@ -8,10 +8,10 @@ from typing import Annotated, Literal
 from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator, model_validator
 
-from ..i18n import _
+from ..i18n import N_, _
 from .registry import metrics
 from .types import Email, Key, PartialDate, Ref, Text, Url
-from .zone import Contact, Section, Zone
+from .zone import Acknowledgement, Contact, Section, Zone
 
 # What a published plan figure can be computed from: the number of zones, or any metric of a zone.
 Metric = Literal[("zones", *metrics(Zone))]
@@ -20,14 +20,14 @@ Metric = Literal[("zones", *metrics(Zone))]
 class Definition(Section):
     """A shared term (zone type, status, industry, incentive, infrastructure work...)."""
 
-    label: Text = Field(description="Name shown to readers.")
-    short: Text | None = Field(None, description="Abbreviation, e.g. CCN.")
-    description: Text | None = Field(None, description="Markdown explanation.")
-    basis: Text | None = Field(None, description="Legal basis, e.g. Decree 32/2024/NĐ-CP, Article 20.")
-    order: int = Field(0, description="Position in lists; statuses also use it as the stage reached.")
-    unit: Text | None = Field(None, description="Unit of capacity, for infrastructure works.")
-    ready: bool = Field(False, description="For infrastructure states: the work can serve tenants.")
-    color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$", description="Colour, e.g. #1b7f3b.")
+    label: Text = Field(description=N_("Name shown to readers."))
+    short: Text | None = Field(None, description=N_("Abbreviation, e.g. CCN."))
+    description: Text | None = Field(None, description=N_("Markdown explanation."))
+    basis: Text | None = Field(None, description=N_("Legal basis, e.g. Decree 32/2024/NĐ-CP, Article 20."))
+    order: int = Field(0, description=N_("Position in lists; statuses also use it as the stage reached."))
+    unit: Text | None = Field(None, description=N_("Unit of capacity, for infrastructure works."))
+    ready: bool = Field(False, description=N_("For infrastructure states: the work can serve tenants."))
+    color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$", description=N_("Colour, e.g. #1b7f3b."))
 
 
 DefinitionMap = dict[Key, Definition]
@@ -48,31 +48,31 @@ class Definitions(Section):
 class Source(Section):
     """A publication figures are taken from."""
 
-    title: Text = Field(description="Title of the article, plan or decision.")
-    publisher: Text | None = Field(None, description="Newspaper, agency or authority.")
-    url: Url | None = Field(None, description="Where to read it.")
-    published: PartialDate | None = Field(None, description="Publication date.")
-    checked: PartialDate | None = Field(None, description="When the figures were last checked against it.")
+    title: Text = Field(description=N_("Title of the article, plan or decision."))
+    publisher: Text | None = Field(None, description=N_("Newspaper, agency or authority."))
+    url: Url | None = Field(None, description=N_("Where to read it."))
+    published: PartialDate | None = Field(None, description=N_("Publication date."))
+    checked: PartialDate | None = Field(None, description=N_("When the figures were last checked against it."))
 
 
 class PublishedFigure(Section):
     """A figure the province plan publishes, shown beside the same figure computed from zone files."""
 
-    label: Text = Field(description="What the figure counts.")
-    value: float = Field(description="The published value.")
-    metric: Metric | None = Field(None, description="Computed counterpart; leave out if zone files cannot give it.")
+    label: Text = Field(description=N_("What the figure counts."))
+    value: float = Field(description=N_("The published value."))
+    metric: Metric | None = Field(None, description=N_("Computed counterpart; leave out if zone files cannot give it."))
     unit: Literal["count", "ha", "pct", "vnd", "usd"] | None = Field(
-        None, description="Unit, when there is no metric to take it from."
+        None, description=N_("Unit, when there is no metric to take it from.")
     )
-    type: Ref("zone_types") | None = Field(None, description="Count only zones of this type.")
-    status: Ref("statuses") | None = Field(None, description="Count only zones with this status.")
+    type: Ref("zone_types") | None = Field(None, description=N_("Count only zones of this type."))
+    status: Ref("statuses") | None = Field(None, description=N_("Count only zones with this status."))
     status_from: Ref("statuses") | None = Field(
-        None, description="Count zones at this stage or later (e.g. established includes operating)."
+        None, description=N_("Count zones at this stage or later (e.g. established includes operating).")
     )
     qualifier: Literal["about", "more_than", "nearly", "at_least"] | None = Field(
-        None, description="How exact the published value is."
+        None, description=N_("How exact the published value is.")
     )
-    source: Ref("sources") | None = Field(None, description="Source key; defaults to the plan's source.")
+    source: Ref("sources") | None = Field(None, description=N_("Source key; defaults to the plan's source."))
 
     @model_validator(mode="after")
     def _unit_known(self) -> PublishedFigure:
@@ -87,11 +87,11 @@ class PublishedFigure(Section):
 class Plan(Section):
     """The province's approved plan for its zones, as published."""
 
-    title: Text = Field(description="Name of the plan.")
-    approved: PartialDate | None = Field(None, description="Date of approval.")
-    source: Ref("sources") | None = Field(None, description="Where its figures are published.")
+    title: Text = Field(description=N_("Name of the plan."))
+    approved: PartialDate | None = Field(None, description=N_("Date of approval."))
+    source: Ref("sources") | None = Field(None, description=N_("Where its figures are published."))
     figures: list[PublishedFigure] = Field(default_factory=list)
-    goals: list[Text] = Field(default_factory=list, description="Goals of the plan, in words.")
+    goals: list[Text] = Field(default_factory=list, description=N_("Goals of the plan, in words."))
 
 
 Lang = Annotated[str, Field(min_length=2, max_length=8)]
@@ -102,15 +102,15 @@ class MapSettings(Section):
 
     tiles: str = Field(
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        description="Tile URL template with {z}, {x} and {y}.",
+        description=N_("Tile URL template with {z}, {x} and {y}."),
     )
-    attribution: str = Field("© OpenStreetMap contributors", description="Credit the tile provider requires.")
+    attribution: str = Field("© OpenStreetMap contributors", description=N_("Credit the tile provider requires."))
     attribution_url: Url | None = Field(
-        "https://www.openstreetmap.org/copyright", description="Where the credit links to."
+        "https://www.openstreetmap.org/copyright", description=N_("Where the credit links to.")
     )
-    max_zoom: int = Field(19, ge=1, le=22, description="Deepest zoom the tiles allow.")
+    max_zoom: int = Field(19, ge=1, le=22, description=N_("Deepest zoom the tiles allow."))
     outline: str | None = Field(
-        None, description="GeoJSON file under static/ with the province's boundary, drawn on the maps."
+        None, description=N_("GeoJSON file under static/ with the province's boundary, drawn on the maps.")
     )
 
 
@@ -118,53 +118,68 @@ class Inquiry(Section):
     """How investors send a question from a fact sheet. No tracking is added."""
 
     form_action: Url | None = Field(
-        None, description="Address a form posts to (name, email, phone, company, message, zone); no form if left out."
+        None,
+        description=N_("Address a form posts to (name, email, phone, company, message, zone); no form if left out."),
     )
-    email: Email | None = Field(None, description="Address for e-mail inquiries; defaults to the authority's e-mail.")
+    email: Email | None = Field(
+        None, description=N_("Address for e-mail inquiries; defaults to the authority's e-mail.")
+    )
 
 
 class ExchangeRate(Section):
     """How many đồng one US dollar buys, on a date, from a named source: prices given in one currency
     are also shown, marked approximate, in the other, and filters and sorts compare them all."""
 
-    vnd_per_usd: float = Field(gt=0, description="Đồng per US dollar, e.g. 23898.")
-    date: PartialDate = Field(description="The day the rate applies to.")
-    source: Ref("sources") | None = Field(None, description="Where the rate is published (a key of sources).")
+    vnd_per_usd: float = Field(gt=0, description=N_("Đồng per US dollar, e.g. 23898."))
+    date: PartialDate = Field(description=N_("The day the rate applies to."))
+    source: Ref("sources") | None = Field(None, description=N_("Where the rate is published (a key of sources)."))
 
 
 class Licence(Section):
     """The licence the province publishes its open data under."""
 
-    name: str = Field(description="Its short name, e.g. CC-BY-4.0 or ODC-By-1.0.")
-    url: Url | None = Field(None, description="Where its text is.")
+    name: str = Field(description=N_("Its short name, e.g. CC-BY-4.0 or ODC-By-1.0."))
+    url: Url | None = Field(None, description=N_("Where its text is."))
+
+
+class SiteAcknowledgement(Acknowledgement):
+    """A gap staff accept for many zones at once (or all), with the reason."""
+
+    zones: list[Key] = Field(
+        default_factory=list, description=N_("Slugs of the zones it covers; every zone when left out.")
+    )
 
 
 class SiteConfig(Section):
     """site.yaml."""
 
-    title: Text = Field(description="Site name, e.g. Invest in Khanh Hoa's industrial clusters.")
-    tagline: Text | None = Field(None, description="One line under the title.")
-    intro: Text | None = Field(None, description="Markdown shown on the home page.")
-    province: Text = Field(description="Province name.")
+    title: Text = Field(description=N_("Site name, e.g. Invest in Khanh Hoa's industrial clusters."))
+    tagline: Text | None = Field(None, description=N_("One line under the title."))
+    intro: Text | None = Field(None, description=N_("Markdown shown on the home page."))
+    province: Text = Field(description=N_("Province name."))
     languages: list[Lang] = Field(
-        default_factory=lambda: ["vi", "en"], min_length=1, description="Language codes; the first is the default."
+        default_factory=lambda: ["vi", "en"], min_length=1, description=N_("Language codes; the first is the default.")
     )
-    base_url: str = Field(description="Public address of the site, e.g. https://example.gov.vn/invest/.")
-    theme: str | None = Field(None, description="Folder whose templates/ and static/ this site builds on.")
-    authority: Contact | None = Field(None, description="The provincial department investors can contact.")
+    base_url: str = Field(description=N_("Public address of the site, e.g. https://example.gov.vn/invest/."))
+    theme: str | None = Field(None, description=N_("Folder whose templates/ and static/ this site builds on."))
+    authority: Contact | None = Field(None, description=N_("The provincial department investors can contact."))
     plan: Plan | None = None
-    freshness_days: int = Field(365, ge=1, description="Figures checked longer ago than this are stale.")
-    map: MapSettings = Field(default_factory=MapSettings, description="Map tiles and their credit.")
-    inquiry: Inquiry = Field(default_factory=Inquiry, description="How investors send questions.")
+    freshness_days: int = Field(365, ge=1, description=N_("Figures checked longer ago than this are stale."))
+    map: MapSettings = Field(default_factory=MapSettings, description=N_("Map tiles and their credit."))
+    inquiry: Inquiry = Field(default_factory=Inquiry, description=N_("How investors send questions."))
     data_licence: Licence | None = Field(
-        None, description="Licence of the open data; without one the data page says none is stated."
+        None, description=N_("Licence of the open data; without one the data page says none is stated.")
     )
     exchange_rate: ExchangeRate | None = Field(
-        None, description="The USD–VND rate used to show every price in both currencies."
+        None, description=N_("The USD–VND rate used to show every price in both currencies.")
     )
-    share_image: str | None = Field(None, description="Picture under static/ for link previews (1200×630).")
+    share_image: str | None = Field(None, description=N_("Picture under static/ for link previews (1200×630)."))
     definitions: Definitions = Field(default_factory=Definitions)
-    sources: dict[Key, Source] = Field(default_factory=dict, description="Publications zone files cite by key.")
+    sources: dict[Key, Source] = Field(default_factory=dict, description=N_("Publications zone files cite by key."))
+    acknowledged: list[SiteAcknowledgement] = Field(
+        default_factory=list,
+        description=N_("Gaps staff know about and accept for now, for all zones or those named; check stops warning."),
+    )
 
     @field_validator("languages")
     @classmethod

@@ -14,14 +14,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..i18n import _
+from ..i18n import N_, _
 from .facts import Digits, Facts, Unit, label
 from .types import Email, PartialDate, Phone, Ref, Text, Url
 
-Hectares = Annotated[float, Field(ge=0, description="hectares"), Unit("ha")]
-Percent = Annotated[float, Field(ge=0, le=100, description="per cent, 0 to 100"), Unit("pct")]
+Hectares = Annotated[float, Field(ge=0, description=N_("hectares")), Unit("ha")]
+Percent = Annotated[float, Field(ge=0, le=100, description=N_("per cent, 0 to 100")), Unit("pct")]
 Count = Annotated[int, Field(ge=0), Unit("count")]
-Km = Annotated[float, Field(ge=0, le=2000, description="kilometres"), Unit("km")]
+Km = Annotated[float, Field(ge=0, le=2000, description=N_("kilometres")), Unit("km")]
 Year = Annotated[int, Unit("year")]
 
 
@@ -51,23 +51,23 @@ class Location(Section):
     """Where the zone is: administrative units, address and map coordinates (WGS 84)."""
 
     province: Annotated[Text | None, fact("Tỉnh", "Province")] = Field(
-        None, description="Province; defaults to the site's province."
+        None, description=N_("Province; defaults to the site's province.")
     )
     district: Annotated[Text | None, fact("Huyện, thị xã, thành phố", "District")] = Field(
-        None, description="District, town or city the zone lies in."
+        None, description=N_("District, town or city the zone lies in.")
     )
-    commune: Annotated[Text | None, fact("Xã, phường", "Commune")] = Field(None, description="Commune or ward.")
-    address: Annotated[Text | None, fact("Địa chỉ", "Address")] = Field(
-        None, description="Street address or the way to describe the site."
+    commune: Annotated[Text | None, fact("Xã, phường", "Commune")] = Field(None, description=N_("Commune or ward."))
+    address: Annotated[Text | None, fact("Địa chỉ", "Address", proper=True)] = Field(
+        None, description=N_("Street address or the way to describe the site.")
     )
     lat: Annotated[float | None, fact("Vĩ độ", "Latitude")] = Field(
-        None, description="Latitude in decimal degrees, e.g. 12.2388."
+        None, description=N_("Latitude in decimal degrees, e.g. 12.2388.")
     )
     lng: Annotated[float | None, fact("Kinh độ", "Longitude")] = Field(
-        None, description="Longitude in decimal degrees, e.g. 109.1967."
+        None, description=N_("Longitude in decimal degrees, e.g. 109.1967.")
     )
     approximate: Annotated[bool, fact("Vị trí gần đúng", "Approximate position", aside=True)] = Field(
-        False, description="The coordinates mark the commune or district, not the zone's own boundary."
+        False, description=N_("The coordinates mark the commune or district, not the zone's own boundary.")
     )
 
 
@@ -75,16 +75,16 @@ class Dates(Section):
     """When the zone reached each stage; a year alone (2019) is fine when that is all that is known."""
 
     planned: Annotated[PartialDate | None, fact("Đưa vào quy hoạch", "Included in the plan")] = Field(
-        None, description="Included in the approved plan."
+        None, description=N_("Included in the approved plan.")
     )
     established: Annotated[PartialDate | None, fact("Thành lập", "Established")] = Field(
-        None, description="Decision establishing the zone."
+        None, description=N_("Decision establishing the zone.")
     )
     construction_started: Annotated[PartialDate | None, fact("Khởi công hạ tầng", "Construction started")] = Field(
-        None, description="Infrastructure works began."
+        None, description=N_("Infrastructure works began.")
     )
     operating_since: Annotated[PartialDate | None, fact("Hoạt động từ", "Operating since")] = Field(
-        None, description="First tenants started production."
+        None, description=N_("First tenants started production.")
     )
 
 
@@ -92,32 +92,32 @@ class Decision(Section):
     """A legal decision about the zone (establishment, detailed plan, investment approval)."""
 
     number: Annotated[str, Digits(), fact("Số quyết định", "Decision number")] = Field(
-        description="Decision number as printed, e.g. 1234/QĐ-UBND."
+        description=N_("Decision number as printed, e.g. 1234/QĐ-UBND.")
     )
     date: Annotated[PartialDate | None, fact("Ngày ký", "Date signed")] = Field(
-        None, description="Date the decision was signed."
+        None, description=N_("Date the decision was signed.")
     )
     issuer: Annotated[Text | None, fact("Cơ quan ban hành", "Issued by")] = Field(
-        None, description="Who issued it, e.g. the provincial People's Committee."
+        None, description=N_("Who issued it, e.g. the provincial People's Committee.")
     )
-    about: Annotated[Text | None, fact("Nội dung", "Subject")] = Field(None, description="What it decides.")
-    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description="Link to the published text.")
+    about: Annotated[Text | None, fact("Nội dung", "Subject")] = Field(None, description=N_("What it decides."))
+    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description=N_("Link to the published text."))
 
 
 class Area(Section):
     """Land, in hectares. Free land and occupancy are computed from the others when left out."""
 
     total_ha: Annotated[Hectares | None, fact("Tổng diện tích", "Total area", metric=True, tile=True, weight=6)] = (
-        Field(None, description="Total planned area of the zone.")
+        Field(None, description=N_("Total planned area of the zone."))
     )
     industrial_land_ha: Annotated[
         Hectares | None, fact("Đất công nghiệp", "Industrial land", metric=True, derivable=True)
-    ] = Field(None, description="Land for lease to factories.")
+    ] = Field(None, description=N_("Land for lease to factories."))
     leased_ha: Annotated[Hectares | None, fact("Đã cho thuê", "Leased", metric=True, derivable=True)] = Field(
-        None, description="Industrial land already leased or allocated."
+        None, description=N_("Industrial land already leased or allocated.")
     )
     available_ha: Annotated[Hectares | None, fact("Còn trống", "Available", metric=True, derivable=True, tile=True)] = (
-        Field(None, description="Industrial land still free to lease.")
+        Field(None, description=N_("Industrial land still free to lease."))
     )
     occupancy_pct: Annotated[
         Percent | None,
@@ -128,30 +128,30 @@ class Area(Section):
             derivable=True,
             tile=True,
         ),
-    ] = Field(None, description="Share of industrial land leased, per cent.")
+    ] = Field(None, description=N_("Share of industrial land leased, per cent."))
     as_of: Annotated[PartialDate | None, fact("Số liệu đất đai tại ngày", "Land figures as of", aside=True)] = Field(
-        None, description="Date the land figures describe."
+        None, description=N_("Date the land figures describe.")
     )
 
 
 class Developer(Section):
     """The infrastructure investor that builds and leases out the zone."""
 
-    name: Annotated[Text | None, fact("Chủ đầu tư hạ tầng", "Infrastructure investor", weight=3)] = Field(
-        None, description="Company or public body."
+    name: Annotated[Text | None, fact("Chủ đầu tư hạ tầng", "Infrastructure investor", weight=3, proper=True)] = Field(
+        None, description=N_("Company or public body.")
     )
     funding: Annotated[
         Literal["enterprise", "state_budget", "mixed"] | None,
         fact("Nguồn vốn đầu tư hạ tầng", "Infrastructure funding"),
-    ] = Field(None, description="Who pays for the infrastructure: an enterprise, the State budget, or both.")
+    ] = Field(None, description=N_("Who pays for the infrastructure: an enterprise, the State budget, or both."))
     website: Annotated[Url | None, fact("Trang web", "Website", optional=True)] = Field(
-        None, description="Developer's website."
+        None, description=N_("Developer's website.")
     )
     phone: Annotated[Phone | None, fact("Điện thoại", "Phone", optional=True)] = Field(
-        None, description="Phone, in quotes so a leading 0 is kept."
+        None, description=N_("Phone, in quotes so a leading 0 is kept.")
     )
     email: Annotated[Email | None, fact("Thư điện tử", "E-mail", optional=True)] = Field(
-        None, description="E-mail address."
+        None, description=N_("E-mail address.")
     )
 
 
@@ -159,25 +159,25 @@ class Lease(Section):
     """What a factory pays for land and services."""
 
     price_usd_m2: Annotated[Money("usd/m2") | None, fact("Giá thuê đất (USD)", "Land lease (USD)")] = Field(
-        None, description="Land lease price in USD per m²."
+        None, description=N_("Land lease price in USD per m².")
     )
     price_vnd_m2: Annotated[Money("vnd/m2") | None, fact("Giá thuê đất (VND)", "Land lease (VND)")] = Field(
-        None, description="Land lease price in VND per m²."
+        None, description=N_("Land lease price in VND per m².")
     )
     price_basis: Annotated[Literal["term", "year"] | None, fact("Giá tính cho", "Price basis", aside=True)] = Field(
-        None, description="Whether the price covers the whole lease term or one year."
+        None, description=N_("Whether the price covers the whole lease term or one year.")
     )
     term_until: Annotated[Year | None, fact("Thời hạn sử dụng đất đến", "Land-use term until")] = Field(
-        None, ge=2000, le=2200, description="Year the land-use term ends."
+        None, ge=2000, le=2200, description=N_("Year the land-use term ends.")
     )
     management_fee_usd_m2_year: Annotated[
         Money("usd/m2/year") | None, fact("Phí quản lý (USD)", "Management fee (USD)")
-    ] = Field(None, description="Management fee, USD per m² per year.")
+    ] = Field(None, description=N_("Management fee, USD per m² per year."))
     management_fee_vnd_m2_year: Annotated[
         Money("vnd/m2/year") | None, fact("Phí quản lý (VND)", "Management fee (VND)")
-    ] = Field(None, description="Management fee, VND per m² per year.")
+    ] = Field(None, description=N_("Management fee, VND per m² per year."))
     note: Annotated[Text | None, prose("Ghi chú về giá", "Note on prices")] = Field(
-        None, description="Anything else about prices and payment."
+        None, description=N_("Anything else about prices and payment.")
     )
 
 
@@ -186,27 +186,27 @@ class Tenants(Section):
 
     establishments: Annotated[
         Count | None, fact("Cơ sở sản xuất, kinh doanh", "Establishments", metric=True, tile=True)
-    ] = Field(None, description="Production and business establishments.")
+    ] = Field(None, description=N_("Production and business establishments."))
     fdi_projects: Annotated[Count | None, fact("Dự án FDI", "FDI projects", metric=True)] = Field(
-        None, description="Foreign-invested secondary projects."
+        None, description=N_("Foreign-invested secondary projects.")
     )
     domestic_projects: Annotated[Count | None, fact("Dự án trong nước", "Domestic projects", metric=True)] = Field(
-        None, description="Domestic secondary projects."
+        None, description=N_("Domestic secondary projects.")
     )
     workers: Annotated[Count | None, fact("Lao động", "Workers", metric=True, tile=True)] = Field(
-        None, description="People employed in the zone."
+        None, description=N_("People employed in the zone.")
     )
     registered_capital_vnd: Annotated[
         Money("vnd") | None, fact("Vốn đăng ký (VND)", "Registered capital (VND)", metric=True)
-    ] = Field(None, description="Registered capital of tenants, VND.")
+    ] = Field(None, description=N_("Registered capital of tenants, VND."))
     registered_capital_usd: Annotated[
         Money("usd") | None, fact("Vốn đăng ký (USD)", "Registered capital (USD)", metric=True)
-    ] = Field(None, description="Registered capital of tenants, USD.")
-    notable: Annotated[list[Text], prose("Dự án tiêu biểu", "Notable projects")] = Field(
-        default_factory=list, description="Well-known tenants or projects."
+    ] = Field(None, description=N_("Registered capital of tenants, USD."))
+    notable: Annotated[list[Text], prose("Dự án tiêu biểu", "Notable projects", proper=True)] = Field(
+        default_factory=list, description=N_("Well-known tenants or projects.")
     )
     as_of: Annotated[PartialDate | None, fact("Số liệu doanh nghiệp tại ngày", "Tenant figures as of", aside=True)] = (
-        Field(None, description="Date the tenant figures describe.")
+        Field(None, description=N_("Date the tenant figures describe."))
     )
 
 
@@ -214,39 +214,41 @@ class Work(Section):
     """One technical-infrastructure work (internal roads, wastewater treatment...) and its state."""
 
     state: Annotated[Ref("infrastructure_states"), fact("Hiện trạng", "State")] = Field(
-        description="Key of an infrastructure state, e.g. completed."
+        description=N_("Key of an infrastructure state, e.g. completed.")
     )
     capacity: Annotated[float | None, fact("Công suất", "Capacity", amount=True)] = Field(
-        None, ge=0, description="Capacity, in the unit the work's definition gives."
+        None, ge=0, description=N_("Capacity, in the unit the work's definition gives.")
     )
     standard: Annotated[str | None, fact("Quy chuẩn", "Standard")] = Field(
-        None, description="National standard met, e.g. QCVN 40:2011/BTNMT, column A."
+        None, description=N_("National standard met, e.g. QCVN 40:2011/BTNMT, column A.")
     )
     completed: Annotated[PartialDate | None, fact("Hoàn thành", "Completed")] = Field(
-        None, description="When the work was finished."
+        None, description=N_("When the work was finished.")
     )
     note: Annotated[Text | None, prose("Ghi chú", "Note")] = Field(
-        None, description="Anything an investor should know about it."
+        None, description=N_("Anything an investor should know about it.")
     )
 
 
 class Link(Section):
     """Distance to a transport hub or city."""
 
-    km: Annotated[Km | None, fact("Khoảng cách", "Distance")] = Field(None, description="Road distance in kilometres.")
-    name: Annotated[Text | None, fact("Tên", "Name")] = Field(
-        None, description="Name of the port, airport, station, road or city."
+    km: Annotated[Km | None, fact("Khoảng cách", "Distance")] = Field(
+        None, description=N_("Road distance in kilometres.")
+    )
+    name: Annotated[Text | None, fact("Tên", "Name", proper=True)] = Field(
+        None, description=N_("Name of the port, airport, station, road or city.")
     )
 
 
 class Target(Section):
     """A goal for a year: an occupancy rate, a milestone in words, or both."""
 
-    year: Annotated[Year, fact("Năm", "Year")] = Field(ge=2000, le=2200, description="Year the target is for.")
+    year: Annotated[Year, fact("Năm", "Year")] = Field(ge=2000, le=2200, description=N_("Year the target is for."))
     occupancy_pct: Annotated[Percent | None, fact("Tỷ lệ lấp đầy", "Occupancy")] = Field(
-        None, description="Occupancy the zone should reach, per cent."
+        None, description=N_("Occupancy the zone should reach, per cent.")
     )
-    text: Annotated[Text | None, fact("Mục tiêu", "Target")] = Field(None, description="The target in words.")
+    text: Annotated[Text | None, fact("Mục tiêu", "Target")] = Field(None, description=N_("The target in words."))
 
     @model_validator(mode="after")
     def _says_something(self) -> Target:
@@ -259,21 +261,23 @@ class Photo(Section):
     """A picture of the zone, stored under static/."""
 
     file: Annotated[str, fact("Tệp ảnh", "Image file")] = Field(
-        description="Path under static/, e.g. images/trang-e.jpg."
+        description=N_("Path under static/, e.g. images/trang-e.jpg.")
     )
-    caption: Annotated[Text | None, fact("Chú thích", "Caption")] = Field(None, description="What the picture shows.")
-    credit: Annotated[Text | None, fact("Tác giả", "Credit")] = Field(None, description="Who took it.")
+    caption: Annotated[Text | None, fact("Chú thích", "Caption")] = Field(
+        None, description=N_("What the picture shows.")
+    )
+    credit: Annotated[Text | None, fact("Tác giả", "Credit", proper=True)] = Field(None, description=N_("Who took it."))
 
 
 class Document(Section):
     """A plan, decision or brochure, as a link or a file under static/."""
 
-    title: Annotated[Text, fact("Tiêu đề", "Title")] = Field(description="Title as shown to investors.")
-    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description="Link to the document.")
+    title: Annotated[Text, fact("Tiêu đề", "Title")] = Field(description=N_("Title as shown to investors."))
+    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description=N_("Link to the document."))
     file: Annotated[str | None, fact("Tệp", "File")] = Field(
-        None, description="Path under static/, e.g. docs/trang-e-plan.pdf."
+        None, description=N_("Path under static/, e.g. docs/trang-e-plan.pdf.")
     )
-    date: Annotated[PartialDate | None, fact("Ngày", "Date")] = Field(None, description="Date of the document.")
+    date: Annotated[PartialDate | None, fact("Ngày", "Date")] = Field(None, description=N_("Date of the document."))
 
     @model_validator(mode="after")
     def _has_target(self) -> Document:
@@ -287,24 +291,26 @@ class Contact(Section):
     """A person or office an investor can reach."""
 
     role: Annotated[Literal["developer", "department", "other"], fact("Vai trò", "Role")] = Field(
-        "other", description="developer (the zone's investor), department (the provincial authority) or other."
+        "other", description=N_("developer (the zone's investor), department (the provincial authority) or other.")
     )
-    name: Annotated[Text | None, fact("Tên", "Name")] = Field(None, description="Person or office.")
-    organisation: Annotated[Text | None, fact("Cơ quan, doanh nghiệp", "Organisation")] = Field(
-        None, description="Company or agency."
+    name: Annotated[Text | None, fact("Tên", "Name", proper=True)] = Field(None, description=N_("Person or office."))
+    organisation: Annotated[Text | None, fact("Cơ quan, doanh nghiệp", "Organisation", proper=True)] = Field(
+        None, description=N_("Company or agency.")
     )
     phone: Annotated[Phone | None, fact("Điện thoại", "Phone")] = Field(
-        None, description="Phone, in quotes so a leading 0 is kept."
+        None, description=N_("Phone, in quotes so a leading 0 is kept.")
     )
-    email: Annotated[Email | None, fact("Thư điện tử", "E-mail")] = Field(None, description="E-mail address.")
-    zalo: Annotated[Phone | None, fact("Zalo", "Zalo")] = Field(None, description="Phone number registered with Zalo.")
-    website: Annotated[Url | None, fact("Trang web", "Website")] = Field(None, description="Website.")
-    address: Annotated[Text | None, fact("Địa chỉ", "Address")] = Field(None, description="Postal address.")
+    email: Annotated[Email | None, fact("Thư điện tử", "E-mail")] = Field(None, description=N_("E-mail address."))
+    zalo: Annotated[Phone | None, fact("Zalo", "Zalo")] = Field(
+        None, description=N_("Phone number registered with Zalo.")
+    )
+    website: Annotated[Url | None, fact("Trang web", "Website")] = Field(None, description=N_("Website."))
+    address: Annotated[Text | None, fact("Địa chỉ", "Address")] = Field(None, description=N_("Postal address."))
     hours: Annotated[Text | None, fact("Giờ làm việc", "Office hours")] = Field(
-        None, description="When calls are answered, e.g. {vi: Thứ Hai–Thứ Sáu, 7:30–17:00, en: Mon–Fri 7:30–17:00}."
+        None, description=N_("When calls are answered, e.g. {vi: Thứ Hai–Thứ Sáu, 7:30–17:00, en: Mon–Fri 7:30–17:00}.")
     )
     sample: Annotated[bool, fact("Liên hệ mẫu", "Sample contact")] = Field(
-        False, description="A placeholder, not a real contact: pages mark it and check reports it until replaced."
+        False, description=N_("A placeholder, not a real contact: pages mark it and check reports it until replaced.")
     )
 
 
@@ -312,22 +318,24 @@ class Citation(Section):
     """Where figures come from: a source defined in site.yaml, or one written out here."""
 
     ref: Annotated[Ref("sources") | None, fact("Nguồn", "Source")] = Field(
-        None, description="Key of a source defined in site.yaml."
+        None, description=N_("Key of a source defined in site.yaml.")
     )
     title: Annotated[Text | None, fact("Tiêu đề", "Title")] = Field(
-        None, description="Title, when the source is not defined in site.yaml."
+        None, description=N_("Title, when the source is not defined in site.yaml.")
     )
-    publisher: Annotated[Text | None, fact("Đơn vị đăng", "Publisher")] = Field(None, description="Who published it.")
-    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description="Where to read it.")
+    publisher: Annotated[Text | None, fact("Đơn vị đăng", "Publisher", proper=True)] = Field(
+        None, description=N_("Who published it.")
+    )
+    url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description=N_("Where to read it."))
     published: Annotated[PartialDate | None, fact("Ngày đăng", "Published")] = Field(
-        None, description="Publication date."
+        None, description=N_("Publication date.")
     )
     checked: Annotated[PartialDate | None, fact("Ngày kiểm tra", "Checked")] = Field(
-        None, description="Date someone last checked the figures against it."
+        None, description=N_("Date someone last checked the figures against it.")
     )
     covers: Annotated[list[str], fact("Số liệu được dẫn", "Covers")] = Field(
         default_factory=list,
-        description="Fields this source supports, e.g. area, status, targets, area.total_ha.",
+        description=N_("Fields this source supports, e.g. area, status, targets, area.total_ha."),
     )
 
     @model_validator(mode="after")
@@ -337,30 +345,59 @@ class Citation(Section):
         return self
 
 
+# What ``check`` warns about in a zone, one word per kind: the key a known gap is acknowledged by.
+WarningKind = Literal[
+    "no_free_land",
+    "no_contact",
+    "no_phone",
+    "sample_contact",
+    "no_coordinates",
+    "no_source",
+    "not_checked",
+    "stale",
+    "one_language",
+    "thousands_point",
+    "large_photo",
+    "plan_differs",
+]
+
+
+class Acknowledgement(Section):
+    """A gap staff know about and accept for now, with the reason: check stops warning about it (so
+    check --strict passes) and says how many gaps are acknowledged."""
+
+    warning: Annotated[WarningKind, fact("Cảnh báo", "Warning")] = Field(
+        description=N_("The kind of warning, e.g. no_coordinates or one_language.")
+    )
+    reason: Annotated[Text, fact("Lý do", "Reason")] = Field(
+        description=N_("Why the gap is known and accepted, e.g. the developer has not published a price yet.")
+    )
+
+
 class Zone(Section):
     """One industrial cluster, park, economic zone or craft-village cluster."""
 
     name: Annotated[Text, fact("Tên", "Name")] = Field(
-        description="Full name, e.g. {vi: Cụm công nghiệp Trảng É, en: Trang E Industrial Cluster}."
+        description=N_("Full name, e.g. {vi: Cụm công nghiệp Trảng É, en: Trang E Industrial Cluster}.")
     )
     short_name: Annotated[Text | None, fact("Tên ngắn", "Short name")] = Field(
-        None, description="Name used in lists and charts, e.g. Trảng É."
+        None, description=N_("Name used in lists and charts, e.g. Trảng É.")
     )
     type: Annotated[Ref("zone_types"), fact("Loại hình", "Type", section="status_dates")] = Field(
-        description="Key of a zone type, e.g. industrial_cluster."
+        description=N_("Key of a zone type, e.g. industrial_cluster.")
     )
     status: Annotated[Ref("statuses") | None, fact("Tình trạng", "Status", section="status_dates", weight=8)] = Field(
-        None, description="Key of a status, e.g. operating."
+        None, description=N_("Key of a status, e.g. operating.")
     )
     status_note: Annotated[Text | None, prose("Ghi chú tình trạng", "Status note")] = Field(
-        None, description="Why the zone is at this stage, or what holds it up."
+        None, description=N_("Why the zone is at this stage, or what holds it up.")
     )
-    featured: Annotated[bool, fact("Tiêu biểu", "Featured")] = Field(False, description="Show on the home page.")
+    featured: Annotated[bool, fact("Tiêu biểu", "Featured")] = Field(False, description=N_("Show on the home page."))
     summary: Annotated[Text | None, prose("Tóm tắt", "Summary")] = Field(
-        None, description="One sentence for lists and link previews."
+        None, description=N_("One sentence for lists and link previews.")
     )
     description: Annotated[Text | None, prose("Giới thiệu", "Description")] = Field(
-        None, description="Markdown; in a .md zone file, the body instead."
+        None, description=N_("Markdown; in a .md zone file, the body instead.")
     )
     location: Annotated[Location, fact("Vị trí", "Location", section="location", weight=6)] = Field(
         default_factory=Location
@@ -394,24 +431,26 @@ class Zone(Section):
             example="{state: operating}",
             weight=5,
         ),
-    ] = Field(default_factory=dict, description="Each work by key, e.g. wastewater_treatment: {state: operating}.")
+    ] = Field(default_factory=dict, description=N_("Each work by key, e.g. wastewater_treatment: {state: operating}."))
     industries: Annotated[
         list[Ref("industries")], fact("Ngành nghề thu hút", "Target industries", section="industries", weight=4)
-    ] = Field(default_factory=list, description="Target industries, by key.")
+    ] = Field(default_factory=list, description=N_("Target industries, by key."))
     incentives: Annotated[list[Ref("incentives")], fact("Ưu đãi, hỗ trợ", "Incentives", section="incentives")] = Field(
-        default_factory=list, description="Shared incentives, by key."
+        default_factory=list, description=N_("Shared incentives, by key.")
     )
     local_incentives: Annotated[
         list[Text], prose("Ưu đãi riêng của khu, cụm", "This zone's own incentives", section="incentives")
-    ] = Field(default_factory=list, description="Incentives only this zone offers.")
+    ] = Field(default_factory=list, description=N_("Incentives only this zone offers."))
     connectivity: Annotated[
         dict[Ref("connectivity"), Link],
         fact("Kết nối giao thông", "Connectivity", section="location", example="{km: 25, name: ...}", weight=4),
-    ] = Field(default_factory=dict, description="Distance to seaport, airport, railway, highway, provincial capital.")
+    ] = Field(
+        default_factory=dict, description=N_("Distance to seaport, airport, railway, highway, provincial capital.")
+    )
     targets: Annotated[
         list[Target],
         fact("Mục tiêu", "Targets", section="targets", optional=True, example="{year: 2026, occupancy_pct: 60}"),
-    ] = Field(default_factory=list, description="Goals by year.")
+    ] = Field(default_factory=list, description=N_("Goals by year."))
     photos: Annotated[
         list[Photo],
         fact(
@@ -450,4 +489,16 @@ class Zone(Section):
             example="{ref: source-key, checked: 2026-01-31, covers: [area, status]}",
             weight=5,
         ),
-    ] = Field(default_factory=list, description="Where the figures come from.")
+    ] = Field(default_factory=list, description=N_("Where the figures come from."))
+    acknowledged: Annotated[
+        list[Acknowledgement],
+        fact(
+            "Thiếu sót đã biết",
+            "Known gaps",
+            staff=True,
+            example="{warning: no_coordinates, reason: {vi: ..., en: ...}}",
+        ),
+    ] = Field(
+        default_factory=list,
+        description=N_("Gaps staff know about and accept for now; check stops warning about them."),
+    )

@@ -25,7 +25,7 @@ from ..derive.columns import Column, DataColumn, csv_columns, derivable_specs, f
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
 from ..model import routes
-from ..model.registry import figures
+from ..model.registry import fields, figures
 from ..model.types import ANY_LANGUAGE, PartialDate, Text
 from ..model.zone import Zone
 
@@ -66,6 +66,9 @@ def zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
     record: dict[str, Any] = {"slug": view.slug}
     record["url"] = {lang: _url(site, lang, view) for lang in languages}
     record.update(to_json(view.zone, languages))
+    for spec in fields(Zone):
+        if spec.facts.staff:
+            del record[spec.name]  # staff notes (acknowledged gaps) are never published
     for spec in derivable_specs():
         record[spec.path[0]][spec.name] = _number(view.value(spec.dotted))
     for group in dict.fromkeys(spec.path[0] for spec in derivable_specs()):

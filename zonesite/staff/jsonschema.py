@@ -96,6 +96,7 @@ def stale_schema_warnings(site: DerivedSite) -> list[Problem]:
             _("is out of date: editors check zone files against old keys"),
             _("run: python build.py schema"),
             severity="warning",
+            kind="schema_stale",
         )
         for name in stale_schemas(site.root, refs, site.languages)
     ]

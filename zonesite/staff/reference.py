@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from ..i18n import N_, _
 from ..model.page import PageMeta
-from ..model.registry import FieldSpec, fields
+from ..model.registry import FieldSpec, fields, model_help
 from ..model.site import SiteConfig
 from ..model.zone import Zone
 
@@ -94,7 +94,7 @@ def _default(spec: FieldSpec) -> str:
 
 def model_table(model: type[BaseModel], heading: str, prefix: str = "", level: int = 2) -> list[str]:
     """A Markdown section for ``model`` and one per nested group, depth first."""
-    lines = [f"{'#' * level} {heading}", "", (model.__doc__ or "").strip().replace("\n", " "), ""]
+    lines = [f"{'#' * level} {heading}", "", model_help(model), ""]
     # Translators: the headings of the reference's table columns.
     headings = [_("field"), _("type"), _("default"), _("meaning")]
     lines += ["| " + " | ".join(headings) + " |", "| --- | --- | --- | --- |"]
@@ -103,7 +103,7 @@ def model_table(model: type[BaseModel], heading: str, prefix: str = "", level: i
         group = spec.group
         if group is not None and group not in [n[1] for n in nested]:
             nested.append((spec.name, group))
-        meaning = spec.description or ((group.__doc__ or "").strip().split("\n")[0] if group else "")
+        meaning = spec.help or (model_help(group) if group else "")
         meaning = meaning.replace("|", "\\|")
         lines.append(f"| `{spec.name}` | {type_name(spec)}{_limits(spec)} | {_default(spec)} | {meaning} |")
     lines.append("")
@@ -123,4 +123,9 @@ def reference() -> str:
 
 
 if __name__ == "__main__":
+    import sys
+
+    from ..i18n import use
+
+    use(sys.argv[1] if len(sys.argv) > 1 else "en")  # make docs writes each staff language's reference
     print(reference(), end="")

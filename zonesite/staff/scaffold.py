@@ -35,7 +35,7 @@ def slug_for(rest: str) -> str:
 
 
 def _comment(spec: FieldSpec, defs: dict[str, dict[str, Definition]]) -> str:
-    parts = [spec.description] if spec.description else []
+    parts = [spec.help] if spec.help else []
     if spec.ref and spec.ref in defs and spec.kind != "keyed":
         # Translators: a comment in a new zone file; {keys} lists the keys the field accepts.
         parts.append(_("Keys: {keys}.").format(keys=", ".join(defs[spec.ref])))

@@ -40,17 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = add("build", _("build the site into DIR/_site (the default command)"))
     build.add_argument("--out", type=Path, metavar="DIR", help=_("output folder (default: SITE/_site)"))
-    check = add("check", _("report every problem in the site's files without writing anything"))
-    check.add_argument("--strict", action="store_true", help=_("treat warnings as errors (exit 1)"))
-    check.add_argument("--all", action="store_true", help=_("list every warning, each with its file and line"))
-    check.add_argument(
-        "--report",
-        nargs="?",
-        const=Path(REPORT),
-        type=Path,
-        metavar="FILE",
-        help=_("also write an HTML page of every zone's gaps (default: SITE/data-quality.html)"),
-    )
+    _check_options(add("check", _("report every problem in the site's files without writing anything")))
     serve = add("serve", _("build, serve on this computer, and rebuild when a file changes"))
     serve.add_argument("--out", type=Path, metavar="DIR", help=_("output folder (default: SITE/_site)"))
     serve.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: 127.0.0.1)"))
@@ -61,7 +51,24 @@ def _parser() -> argparse.ArgumentParser:
     add("schema", _("write schema/zone.schema.json and schema/site.schema.json for editors"))
     export = add("export", _("write every zone to a spreadsheet (.xlsx or .csv), one row per zone"))
     export.add_argument("file", type=Path, help=_("zones.xlsx or zones.csv"))
-    load = add("import", _("update the zone files from a spreadsheet written by export (all rows or none)"))
+    _import_options(add("import", _("update the zone files from a spreadsheet written by export (all rows or none)")))
+    return parser
+
+
+def _check_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--strict", action="store_true", help=_("treat warnings as errors (exit 1)"))
+    check.add_argument("--all", action="store_true", help=_("list every warning, each with its file and line"))
+    check.add_argument(
+        "--report",
+        nargs="?",
+        const=Path(REPORT),
+        type=Path,
+        metavar="FILE",
+        help=_("also write an HTML page of every zone's gaps (default: SITE/data-quality.html)"),
+    )
+
+
+def _import_options(load: argparse.ArgumentParser) -> None:
     load.add_argument("file", type=Path, help=_("zones.xlsx or zones.csv"))
     load.add_argument(
         "--map",
@@ -69,7 +76,6 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=_("a YAML file naming, for a province's own sheet, the field key of each column and the key of each word"),
     )
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,25 +140,36 @@ def speak(root: Path) -> str:
 
 
 def _sheet(args: argparse.Namespace, root: Path) -> int:
-    from .commands.sheet import SUFFIXES, export_sheet, import_sheet
+    from .commands.sheet import SUFFIXES
 
     path: Path = args.file
     if path.suffix.lower() not in SUFFIXES:
         print(_("build.py: error: {path}: give a file ending in .xlsx or .csv").format(path=path), file=sys.stderr)
         return 2
     if args.command == "export":
-        count = export_sheet(root, path)
-        wrote = ngettext("Wrote {n} zone to {path}.", "Wrote {n} zones to {path}.", count).format(n=count, path=path)
-        explains = _("The sheet '{sheet}' explains each column.").format(sheet=_("Instructions"))
-        note = " " + explains if path.suffix.lower() == ".xlsx" else ""
-        print(wrote + note)
-        return 0
+        return _export(root, path)
     for given in (path, args.map):
         if given is not None and not given.is_file():
             print(_("build.py: error: {path}: no such file").format(path=given), file=sys.stderr)
             return 2
+    return _import(root, path, args.map)
+
+
+def _export(root: Path, path: Path) -> int:
+    from .commands.sheet import export_sheet
+
+    count = export_sheet(root, path)
+    wrote = ngettext("Wrote {n} zone to {path}.", "Wrote {n} zones to {path}.", count).format(n=count, path=path)
+    explains = _("The sheet '{sheet}' explains each column.").format(sheet=_("Instructions"))
+    print(wrote + (" " + explains if path.suffix.lower() == ".xlsx" else ""))
+    return 0
+
+
+def _import(root: Path, path: Path, mapping: Path | None) -> int:
+    from .commands.sheet import import_sheet
+
     try:
-        plan = import_sheet(root, path, args.map)
+        plan = import_sheet(root, path, mapping)
     except Abort as abort:
         if not all(problem.sheet for problem in abort.problems):
             raise  # the site's own files are wrong: reported like any check

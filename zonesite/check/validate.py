@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..model.registry import model_at, spec_at
 from ..model.types import describe
 from ..source.parse import Document
@@ -290,63 +290,59 @@ def _length(kind: str, ctx: dict[str, Any], default: str) -> str:
     return default.replace("List", "the list").replace("Value", "the value")
 
 
+# Pydantic error types in staff words. {got} is always the wrong value as the file has it
+# ('abc', the number 12, a list or nothing).
+_FIXED = {  # the wording needs nothing; the hint is the error's own
+    "missing": N_("required field is missing"),
+    "extra_forbidden": N_("unknown field"),
+    "finite_number": N_("Input should be a finite number"),
+}
+_NUMBERS = {  # a figure that is not one: the hint says how to write it
+    # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
+    "float_parsing": N_("expected a number, got {got}"),
+    "float_type": N_("expected a number, got {got}"),
+    # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
+    "int_parsing": N_("expected a whole number, got {got}"),
+    "int_type": N_("expected a whole number, got {got}"),
+}
+_PLAIN = {  # the wording needs only the wrong value
+    "int_from_float": N_("expected a whole number, got {got}"),
+    # Translators: keep true and false as written (the words to write in the file); {got} is the
+    # wrong value, e.g. 'yes'.
+    "bool_parsing": N_("expected true or false, got {got}"),
+    "bool_type": N_("expected true or false, got {got}"),
+    # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
+    "string_type": N_("expected text, got {got}"),
+    # Translators: '- item' shows how a list line starts in the file (keep the '- '); {got} is the
+    # wrong value, e.g. 'abc' or a group of fields.
+    "list_type": N_("expected a list (one '- item' per line), got {got}"),
+    # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
+    "dict_type": N_("expected a group of 'field: value' lines, got {got}"),
+    "model_type": N_("expected a group of 'field: value' lines, got {got}"),
+    "model_attributes_type": N_("expected a group of 'field: value' lines, got {got}"),
+}
+
+
 def message_for(kind: str, value: Any, ctx: dict[str, Any], default: str) -> tuple[str, str]:
     """Our wording for a pydantic error type, plus a hint."""
-    got = describe(value)  # the wrong value as the file has it: 'abc', the number 12, a list...
+    got = describe(value)
     hint = str(ctx.get("hint", ""))
-    if kind == "missing":
-        return _("required field is missing"), hint
-    if kind == "extra_forbidden":
-        return _("unknown field"), hint
-    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
-        if kind.startswith("int"):
-            # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
-            return _("expected a whole number, got {got}").format(got=got), _number_hint(value)
-        # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
-        return _("expected a number, got {got}").format(got=got), _number_hint(value)
-    if kind == "int_from_float":
-        # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
-        return _("expected a whole number, got {got}").format(got=got), ""
-    if kind == "finite_number":
-        return _("Input should be a finite number"), hint
-    if kind == "greater_than_equal":
-        limit = ctx.get("ge")
-        if limit == 0:
-            # Translators: {got} is the wrong value, e.g. the number -5.
-            return _("must not be negative, got {got}").format(got=got), ""
-        # Translators: {limit} is the smallest value allowed; {got} the wrong value, e.g. the number 1999.
-        return _("must be at least {limit}, got {got}").format(limit=limit, got=got), ""
-    if kind in ("less_than_equal", "less_than"):
-        limit = ctx.get("le", ctx.get("lt"))
-        # Translators: {limit} is the largest value allowed; {got} the wrong value, e.g. the number 120.
-        return _("must be at most {limit}, got {got}").format(limit=limit, got=got), ""
-    if kind in ("greater_than",):
-        # Translators: {limit} is the value to exceed; {got} the wrong value, e.g. the number 0.
-        return _("must be more than {limit}, got {got}").format(limit=ctx.get("gt"), got=got), ""
-    if kind in ("bool_parsing", "bool_type"):
-        # Translators: keep true and false as written (the words to write in the file); {got} is the
-        # wrong value, e.g. 'yes'.
-        return _("expected true or false, got {got}").format(got=got), ""
-    if kind == "string_type":
-        # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
-        return _("expected text, got {got}").format(got=got), ""
-    if kind == "list_type":
-        # Translators: '- item' shows how a list line starts in the file (keep the '- '); {got} is the
-        # wrong value, e.g. 'abc' or a group of fields.
-        return _("expected a list (one '- item' per line), got {got}").format(got=got), ""
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        # Translators: {got} is the wrong value, e.g. 'abc', the number 12, a list or nothing.
-        return _("expected a group of 'field: value' lines, got {got}").format(got=got), ""
+    if kind in _FIXED:
+        return _(_FIXED[kind]), hint
+    if kind in _NUMBERS:
+        return _(_NUMBERS[kind]).format(got=got), _number_hint(value)
+    if kind in _PLAIN:
+        return _(_PLAIN[kind]).format(got=got), ""
+    if kind in ("greater_than_equal", "less_than_equal", "less_than", "greater_than"):
+        return _bound(kind, ctx, got), ""
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = re.findall(r"'([^']*)'", expected)
         # Translators: {expected} lists the allowed words, e.g. "'term' or 'year'"; {got} the wrong value.
         message = _("expected one of {expected}, got {got}").format(expected=_one_of(expected), got=got)
         return message, did_you_mean(str(value), options)
-    if kind in ("too_short", "too_long"):
-        return _length(kind, ctx, default), ""
-    if kind in ("string_too_short", "string_too_long"):
-        return _length(kind, ctx, default), hint
+    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        return _length(kind, ctx, default), hint if kind.startswith("string") else ""
     if kind == "string_pattern_mismatch":
         # Translators: {got} is the wrong value, e.g. 'red'; {pattern} the expected form as a regular
         # expression, e.g. ^#[0-9a-fA-F]{6}$.
@@ -354,3 +350,18 @@ def message_for(kind: str, value: Any, ctx: dict[str, Any], default: str) -> tup
     if kind == "value_error":
         return default.removeprefix("Value error, "), hint
     return default, hint
+
+
+def _bound(kind: str, ctx: dict[str, Any], got: str) -> str:
+    """A value past a limit: the limit and the value."""
+    if kind == "greater_than_equal":
+        if ctx.get("ge") == 0:
+            # Translators: {got} is the wrong value, e.g. the number -5.
+            return _("must not be negative, got {got}").format(got=got)
+        # Translators: {limit} is the smallest value allowed; {got} the wrong value, e.g. the number 1999.
+        return _("must be at least {limit}, got {got}").format(limit=ctx.get("ge"), got=got)
+    if kind == "greater_than":
+        # Translators: {limit} is the value to exceed; {got} the wrong value, e.g. the number 0.
+        return _("must be more than {limit}, got {got}").format(limit=ctx.get("gt"), got=got)
+    # Translators: {limit} is the largest value allowed; {got} the wrong value, e.g. the number 120.
+    return _("must be at most {limit}, got {got}").format(limit=ctx.get("le", ctx.get("lt")), got=got)

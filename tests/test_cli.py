@@ -249,7 +249,7 @@ BAD_INPUTS = {
     "page-missing-template": ("content/x.md", "---\ntitle: X\ntemplate: nowhere.html\n---\nx\n"),
     "site-yaml-empty": ("site.yaml", ""),
     "site-yaml-broken": ("site.yaml", "title: [unclosed\n"),
-    "strings-missing-language": ("templates/strings.yaml", "not_published: {vi: chưa công bố}\n"),
+    "strings-missing-language": ("templates/strings.yaml", "brand_new: {vi: chỉ có tiếng Việt}\n"),
 }
 
 

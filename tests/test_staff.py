@@ -413,8 +413,8 @@ BROKEN = {
         "did you mean 'status'?",
     ),
     "language.yaml": (
-        HEAD + "summary: {vi: Tóm tắt, fr: Résumé}\n",
-        "3:1: summary: 'fr' is not one of the site's languages (vi, en)",
+        HEAD + "summary: {vi: Tóm tắt, vn: Résumé}\n",
+        "3:1: summary: 'vn' is not one of the site's languages (vi, en)",
         "",
     ),
 }

@@ -263,9 +263,15 @@ def test_unknown_language_key_did_you_mean(tmp_path: Path) -> None:
 
 def test_unknown_language_key_nested(tmp_path: Path) -> None:
     assert (
-        only(tmp_path, "b.yaml", Z + "location:\n  district: {vi: Cam Lâm, fr: Cam Lam}\n")
-        == "clusters/b.yaml:4:3: location.district: 'fr' is not one of the site's languages (vi, en)"
+        only(tmp_path, "b.yaml", Z + "location:\n  commune: {vi: Cam Lâm, xx: Cam Lam}\n")
+        == "clusters/b.yaml:4:3: location.commune: 'xx' is not one of the site's languages (vi, en)"
     )
+
+
+def test_a_text_in_a_language_the_site_does_not_publish_is_kept_aside(tmp_path: Path) -> None:
+    # A French name on a Vietnamese and English site is no mistake: it is simply not shown.
+    code, lines, _ = check(tmp_path, {"b.yaml": Z + "location:\n  commune: {vi: Cam Lâm, en: Cam Lam, fr: Cam Lam}\n"})
+    assert (code, lines) == (0, [])
 
 
 def test_comma_inside_a_text_mapping_hint(tmp_path: Path) -> None:
@@ -536,12 +542,12 @@ def test_description_given_twice(tmp_path: Path) -> None:
 
 
 def test_language_sections_in_a_body(tmp_path: Path) -> None:
-    body = "---\n" + Z + "---\nStray intro.\n<!-- lang: vi -->\nXin chào.\n<!-- lang: fr -->\nBonjour.\n"
+    body = "---\n" + Z + "---\nStray intro.\n<!-- lang: vi -->\nXin chào.\n<!-- lang: vn -->\nBonjour.\n"
     code, lines, _ = check(tmp_path, {"b.md": body})
     assert code == 1
     assert lines == [
         "clusters/b.md:5:1: text before the first <!-- lang: xx --> line (move it under the language it is written in)",
-        "clusters/b.md:8:1: 'fr' is not one of the site's languages (use one of vi, en)",
+        "clusters/b.md:8:1: 'vn' is not one of the site's languages (use one of vi, en)",
     ]
 
 

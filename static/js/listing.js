@@ -27,6 +27,7 @@
   function item(d, index, row, cells) {
     return {
       row: row, cells: cells, index: index, name: words(d.name || ""), district: d.district || "",
+      commune: d.commune || "", former: " " + (d.former || "") + " ",
       province: d.province || "", type: d.type || "", status: d.status || "",
       industries: " " + (d.industries || "") + " ", ready: " " + (d.ready || "") + " ", free: number(d.free),
       occupancy: number(d.occupancy), price: number(d.price), seaport: number(d.seaport),
@@ -77,13 +78,15 @@
     badge.className = "badge status-" + c.status[0];
     badge.textContent = c.status[1];
     row.querySelector('[data-slot="status"]').appendChild(badge);
-    ["district", "area", "free", "occupancy", "price"].forEach(function (slot) { fill(slot, c[slot], row); });
+    ["commune", "district", "area", "free", "occupancy", "price"].forEach(function (slot) { fill(slot, c[slot], row); });
+    var former = row.querySelector('[data-slot="former"]');
+    if (former) former.textContent = c.former || "";
     row.hidden = true;
     return row;
   }
 
   function field(name) { return form.elements.namedItem(name); }
-  var keys = ["q", "district", "province", "type", "status", "industry", "free", "price", "sort"];
+  var keys = ["q", "commune", "former", "district", "province", "type", "status", "industry", "free", "price", "sort"];
 
   function read() {
     var state = {};
@@ -106,6 +109,8 @@
     var ready = (s.ready || []).map(function (key) { return " " + key + " "; });
     return function (it) {
       for (var i = 0; i < typed.length; i++) if (it.name.indexOf(" " + typed[i]) < 0) return false;
+      if (s.commune && it.commune !== s.commune) return false;
+      if (s.former && it.former.indexOf(" " + s.former + " ") < 0) return false;
       if (s.district && it.district !== s.district) return false;
       if (s.province && it.province !== s.province) return false;
       if (s.type && it.type !== s.type) return false;
@@ -218,7 +223,7 @@
   // On a phone the filters fold away (unless the address sets some), so the zones come first.
   var folded = document.getElementById("more-filters");
   var narrow = window.matchMedia && matchMedia("(max-width: 40rem)").matches;
-  var active = ["district", "province", "type", "status", "industry", "free", "price", "ready"].some(function (k) {
+  var active = ["commune", "former", "district", "province", "type", "status", "industry", "free", "price", "ready"].some(function (k) {
     return new URLSearchParams(location.search).has(k);
   });
   if (folded && narrow && !active) folded.open = false;

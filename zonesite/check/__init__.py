@@ -70,7 +70,8 @@ def _strings(
     root: Path, template_dirs: list[Path], languages: list[str], configured: bool, problems: list[Problem]
 ) -> Strings:
     """The UI strings of the theme overlaid by the site's."""
-    loaded = load_strings([d / "strings.yaml" for d in reversed(template_dirs)], root)
+    paths = [path for d in reversed(template_dirs) for path in [d / "strings.yaml", *sorted(d.glob("strings/*.yaml"))]]
+    loaded = load_strings(paths, root)
     problems += loaded.problems
     strings, found = check_strings(loaded.sources, languages, labels(Zone))
     problems += found

@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..i18n import _
 from ..model import routes
 from ..model.page import PageMeta
-from ..model.types import ANY_LANGUAGE, PartialDate, Text
+from ..model.types import ANY_LANGUAGE, PartialDate, Text, locale_of
 from ..source.files import Source, load_pages
 from .validate import problem_at, validate_document
 
@@ -85,7 +85,8 @@ def _section_language(
     """The language a ``<!-- lang: xx -->`` line opens, or None (reported) if it is not the site's."""
     lang = marker.group(1)
     line = source.body_line + (source.body or "")[: marker.start()].count("\n")
-    if lang not in languages:
+    # A section in a language the site does not publish is kept and unused, as texts are.
+    if lang not in languages and locale_of(lang) is None:
         # Translators: {lang} is a language code as written in the file, e.g. fr.
         message = _("'{lang}' is not one of the site's languages").format(lang=lang)
         # Translators: {languages} lists the site's language codes, e.g. "vi, en".
@@ -108,6 +109,8 @@ def check_pages(root: Path, languages: list[str], problems: list[Problem]) -> li
     for source in loaded.sources:
         rel = source.path.relative_to(root / routes.PAGES).with_suffix("").as_posix()
         stem, _dot, suffix = rel.rpartition(".")
+        if stem and suffix not in languages and locale_of(suffix) is not None:
+            continue  # a version in a language the site does not publish (about.vi.md on an English site)
         slug, lang = (stem, suffix) if stem and suffix in languages else (rel, None)
         if slug.split("/")[0] in reserved or slug in ("index", routes.NEWS, f"{routes.NEWS}/index"):
             # Translators: {slug} is the page's address taken from its file name, e.g. map or data/prices.

@@ -2,7 +2,7 @@
 
 Each rule yields ``(field path, message, hint)``; the caller locates them in the file. These are
 contradictions a single field cannot see: leased land larger than industrial land, occupancy that
-disagrees with the areas, coordinates outside Vietnam, citations of fields that do not exist.
+disagrees with the areas, coordinates outside the site's country, citations of fields that do not exist.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, language
+from ..model.countries import DEFAULT, boxes, country_name, inside
 from ..model.registry import known_path
 from ..model.zone import Zone
 
@@ -20,10 +21,6 @@ Rule = Callable[[Zone], Iterator[Finding]]
 # Rounding in published figures: areas are given to 0.1 ha, rates to whole per cent.
 AREA_TOLERANCE_HA = 0.05
 OCCUPANCY_TOLERANCE_PCT = 1.5
-
-# Mainland Vietnam and its near-shore islands (Phu Quoc, Con Dao, Ly Son, Co To).
-VIETNAM_LAT = (8.3, 23.4)
-VIETNAM_LNG = (102.1, 109.5)
 
 
 def _fmt(value: float) -> str:
@@ -74,8 +71,8 @@ def area_rules(zone: Zone) -> Iterator[Finding]:
             )
 
 
-def location_rules(zone: Zone) -> Iterator[Finding]:
-    """Coordinates come in pairs and lie in Vietnam."""
+def location_rules(zone: Zone, country: str = DEFAULT) -> Iterator[Finding]:
+    """Coordinates come in pairs and lie in the site's country (its bounding box)."""
     lat, lng = zone.location.lat, zone.location.lng
     if (lat is None) != (lng is None):
         missing = "lng" if lng is None else "lat"
@@ -85,14 +82,21 @@ def location_rules(zone: Zone) -> Iterator[Finding]:
         return
     if lat is None or lng is None:
         return
-    inside = VIETNAM_LAT[0] <= lat <= VIETNAM_LAT[1] and VIETNAM_LNG[0] <= lng <= VIETNAM_LNG[1]
-    if not inside:
-        swapped = VIETNAM_LAT[0] <= lng <= VIETNAM_LAT[1] and VIETNAM_LNG[0] <= lat <= VIETNAM_LNG[1]
-        hint = (
-            _("lat and lng look swapped") if swapped else _("latitude is about 8.3 to 23.4, longitude 102.1 to 109.5")
+    box = boxes().get(country)
+    if box is None or inside(box, lat, lng):
+        return
+    west, south, east, north = box
+    if inside(box, lng, lat):
+        hint = _("lat and lng look swapped")
+    else:
+        # Translators: the ranges of latitude and longitude inside the site's country, in degrees.
+        hint = _("latitude is about {south} to {north}, longitude {west} to {east}").format(
+            south=_fmt(south), north=_fmt(north), west=_fmt(west), east=_fmt(east)
         )
-        # Translators: {lat} and {lng} are the coordinates given, in decimal degrees.
-        yield (("location", "lat"), _("({lat}, {lng}) is outside Vietnam").format(lat=_fmt(lat), lng=_fmt(lng)), hint)
+    name = country_name(country, language())
+    # Translators: {lat} and {lng} are the coordinates given, in decimal degrees; {country} the site's country.
+    message = _("({lat}, {lng}) is outside {country}").format(lat=_fmt(lat), lng=_fmt(lng), country=name)
+    yield (("location", "lat"), message, hint)
 
 
 def list_rules(zone: Zone) -> Iterator[Finding]:
@@ -141,12 +145,15 @@ def file_rules(zone: Zone, static_dirs: list[Path]) -> Iterator[Finding]:
             yield (path, message, _("check the spelling and the folder"))
 
 
-ZONE_RULES: list[Rule] = [area_rules, location_rules, list_rules]
+ZONE_RULES: list[Rule] = [area_rules, list_rules]
 
 
-def check_zone(zone: Zone, dict_keys: dict[str, set[str]], static_dirs: list[Path]) -> Iterator[Finding]:
-    """Run every cross-field rule on one valid zone."""
+def check_zone(
+    zone: Zone, dict_keys: dict[str, set[str]], static_dirs: list[Path], country: str = DEFAULT
+) -> Iterator[Finding]:
+    """Run every cross-field rule on one valid zone (coordinates against the site's ``country``)."""
     for rule in ZONE_RULES:
         yield from rule(zone)
+    yield from location_rules(zone, country)
     yield from citation_rules(zone, dict_keys)
     yield from file_rules(zone, static_dirs)

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from ..errors import Problem
 from ..i18n import _
 from ..model import routes
+from ..model.countries import DEFAULT
 from ..model.definitions import merged, raw_keys
 from ..model.site import Definition, SiteConfig
+from ..model.types import locale_of
 from ..source.files import Source, load_site_file
 from .validate import problem_at, validate_document
 
@@ -31,7 +31,11 @@ class SiteSettings:
 
     @property
     def context(self) -> dict[str, Any]:
-        return {"languages": self.languages, "refs": self.refs}
+        return {"languages": self.languages, "refs": self.refs, "country": self.country}
+
+    @property
+    def country(self) -> str:
+        return self.config.country if self.config is not None else DEFAULT
 
 
 def read_settings(root: Path) -> SiteSettings:
@@ -62,11 +66,7 @@ def _raw_languages(raw: Any) -> list[str]:
 
 
 def _known_locale(code: str) -> bool:
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
+    return locale_of(code) is not None
 
 
 def theme_folders(root: Path, settings: SiteSettings, problems: list[Problem]) -> tuple[list[Path], list[Path]]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..i18n import _
+from ..model.countries import DEFAULT
 from ..model.registry import keyed_sections, spec_at
 from ..model.types import Text
 from ..model.zone import Zone
@@ -46,7 +47,7 @@ def check_zones(
         problems += found + list(_grouped_amounts(source))
         checked = zone if zone is not None else salvage(Zone, source.doc.data, context)
         if checked is not None:
-            for path, message, hint in check_zone(checked, keys, static_dirs):
+            for path, message, hint in check_zone(checked, keys, static_dirs, context.get("country", DEFAULT)):
                 problems.append(problem_at(source.doc, source.file, path, message, hint))
         if zone is not None:
             result.append(CheckedZone(source, zone, body))

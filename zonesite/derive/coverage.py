@@ -41,6 +41,7 @@ SUMMARIES = {
     "thousands_point": N_("a figure written with a thousands point"),
     "large_photo": N_("photos too heavy for phones"),
     "plan_differs": N_("plan figures the zone files do not add up to"),
+    "district_abolished": N_("districts named as if they still existed"),
     "schema_stale": N_("editor schema files out of date"),
     "acknowledgement_unused": N_("acknowledged gaps that are gone"),
 }
@@ -60,10 +61,16 @@ class Finding:
 
 
 def zone_findings(
-    zone: ZoneView, languages: list[str], freshness_days: int, today: dt.date, static_dirs: list[Path]
+    zone: ZoneView,
+    languages: list[str],
+    freshness_days: int,
+    today: dt.date,
+    static_dirs: list[Path],
+    country: str = "VN",
 ) -> Iterator[Finding]:
     """Every weakness of one zone, most important to an investor first."""
     yield from _missing(zone)
+    yield from _abolished(zone, country)
     yield from _stale(zone, freshness_days, today)
     yield from _translations(zone, languages)
     yield from _grouped_numbers(zone)
@@ -100,6 +107,18 @@ def _missing(zone: ZoneView) -> Iterator[Finding]:
     if not z.sources:
         hint = _("cite where the figures come from")
         yield Finding(("sources",), _("no source for the zone's figures"), hint, "no_source")
+
+
+def _abolished(zone: ZoneView, country: str) -> Iterator[Finding]:
+    """A Vietnamese zone located by district: districts were abolished on 1 July 2025, so the page
+    would send investors to a unit that no longer exists."""
+    if country == "VN" and zone.zone.location.district:
+        yield Finding(
+            ("location", "district"),
+            _("Vietnam has had no districts since 1 July 2025"),
+            _("write it as former_district and name the commune, ward or special zone as commune"),
+            "district_abolished",
+        )
 
 
 def _stale(zone: ZoneView, freshness_days: int, today: dt.date) -> Iterator[Finding]:
@@ -270,7 +289,9 @@ def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None =
     used: set[tuple[str, int]] = set()
     for zone in site.zones:
         accepted = _acknowledged(site, zone)
-        for f in zone_findings(zone, site.languages, site.config.freshness_days, today, site.static_dirs):
+        for f in zone_findings(
+            zone, site.languages, site.config.freshness_days, today, site.static_dirs, site.config.country
+        ):
             by = accepted.get(f.kind)
             if by is not None:
                 used.add(by)

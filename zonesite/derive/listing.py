@@ -52,7 +52,9 @@ class Row:
 
     slug: str
     name: str
+    commune: str
     district: str
+    former: str  # the former district and province, as keys separated by spaces
     province: str
     type: str
     status: str
@@ -77,7 +79,16 @@ def listing_row(view: ZoneView, languages: list[str], province: Text, rate: Exch
     return Row(
         slug=view.slug,
         name=fold(" | ".join(names)),
+        commune=place_key(z.location.commune, languages),
         district=place_key(z.location.district, languages),
+        former=" ".join(
+            k
+            for k in (
+                _former(z.location.former_district, "d", languages),
+                _former(z.location.former_province, "p", languages),
+            )
+            if k
+        ),
         province=place_key(z.location.province or province, languages),
         type=z.type,
         status=z.status or "",
@@ -90,6 +101,12 @@ def listing_row(view: ZoneView, languages: list[str], province: Text, rate: Exch
         seaport=_number(_km(view, "seaport")),
         airport=_number(_km(view, "airport")),
     )
+
+
+def _former(text: Text | None, kind: str, languages: list[str]) -> str:
+    """A former district (``d-…``) or province (``p-…``) as a filter key; the prefix keeps a district
+    and a province of the same name apart."""
+    return f"{kind}-{place_key(text, languages)}" if text else ""
 
 
 def _price_usd(view: ZoneView, rate: ExchangeRate | None) -> float | None:
@@ -112,7 +129,9 @@ def reported(rows: list[Row]) -> set[str]:
 class Filters:
     """The choices each filter offers: only values some zone has, in the definitions' order."""
 
+    commune: list[Option]
     district: list[Option]
+    former: list[Option]
     province: list[Option]
     type: list[Option]
     status: list[Option]
@@ -124,11 +143,18 @@ def filters(
     zones: list[ZoneView], languages: list[str], province: Text, defs: dict[str, dict[str, Definition]]
 ) -> Filters:
     """The filter choices for these zones."""
+    communes: dict[str, Text] = {}
     districts: dict[str, Text] = {}
+    former: dict[str, Text] = {}
     provinces: dict[str, Text] = {}
     for z in (v.zone for v in zones):
-        if z.location.district:
-            districts.setdefault(place_key(z.location.district, languages), z.location.district)
+        loc = z.location
+        for found, text in ((communes, loc.commune), (districts, loc.district)):
+            if text:
+                found.setdefault(place_key(text, languages), text)
+        for kind, text in (("d", loc.former_district), ("p", loc.former_province)):
+            if text:
+                former.setdefault(_former(text, kind, languages), text)
         place = z.location.province or province
         provinces.setdefault(place_key(place, languages), place)
 
@@ -136,7 +162,9 @@ def filters(
         return [Option(k, d.label) for k, d in defs[kind].items() if k in keys]
 
     return Filters(
+        commune=[Option(k, t) for k, t in sorted(communes.items())],
         district=[Option(k, t) for k, t in sorted(districts.items())],
+        former=[Option(k, t) for k, t in sorted(former.items())],
         province=[Option(k, t) for k, t in sorted(provinces.items())],
         type=used("zone_types", {v.zone.type for v in zones}),
         status=used("statuses", {v.zone.status for v in zones}),

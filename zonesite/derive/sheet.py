@@ -35,6 +35,7 @@ class Fact:
     derived: bool = False
     label: str = ""
     optional: bool = False  # an extra: not named as missing when absent
+    proper: bool = False  # a name: shown as written in another language with no note
     approx: float | None = None  # a sum of money in the other currency, at the site's rate
     approx_unit: str = ""
 
@@ -123,7 +124,16 @@ def _fact(view: ZoneView, spec: FieldSpec, province: Text) -> Fact:
         value, derived = read(view.zone, spec.path), False
     if spec.dotted == "location.province" and value is None:
         value = province  # a zone lies in the site's province unless it says otherwise
-    return Fact(spec.dotted, value, _unit(spec), spec.ref, derived, label=spec.dotted, optional=spec.facts.optional)
+    return Fact(
+        spec.dotted,
+        value,
+        _unit(spec),
+        spec.ref,
+        derived,
+        label=spec.dotted,
+        optional=spec.facts.optional,
+        proper=spec.facts.proper,
+    )
 
 
 def _coordinates(view: ZoneView) -> Fact:

@@ -47,6 +47,13 @@ class DerivedSite:
         return self.config.languages
 
     @property
+    def fallbacks(self) -> list[str]:
+        """Where a text missing in the reader's language is looked for, in order: the site's
+        declared ``fallback`` (which may name a language it does not publish, such as English
+        texts on a Japanese-only site), else its languages."""
+        return self.config.fallback or self.config.languages
+
+    @property
     def news(self) -> list[PageView]:
         """News pages (content/news/), newest first."""
         items = [p for p in self.pages if p.is_news]

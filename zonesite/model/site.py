@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator, model_validator
 
 from ..i18n import N_, _
+from .countries import DEFAULT as DEFAULT_COUNTRY
+from .countries import boxes as country_boxes
 from .registry import metrics
-from .types import Email, Key, PartialDate, Ref, Text, Url
+from .types import Email, Key, PartialDate, Ref, Text, Url, locale_of
 from .zone import Acknowledgement, Contact, Section, Zone
 
 # What a published plan figure can be computed from: the number of zones, or any metric of a zone.
@@ -160,6 +161,17 @@ class SiteConfig(Section):
     languages: list[Lang] = Field(
         default_factory=lambda: ["vi", "en"], min_length=1, description=N_("Language codes; the first is the default.")
     )
+    country: str = Field(
+        DEFAULT_COUNTRY,
+        description=N_("The country's ISO 3166-1 code (VN, ID, TH...): zones' coordinates must lie in it."),
+    )
+    fallback: list[Lang] = Field(
+        default_factory=list,
+        description=N_(
+            "Languages a text missing in the reader's language is shown in, in order, e.g. [en, vi]; "
+            "by default the site's languages in order. The page marks the text's real language."
+        ),
+    )
     base_url: str = Field(description=N_("Public address of the site, e.g. https://example.gov.vn/invest/."))
     theme: str | None = Field(None, description=N_("Folder whose templates/ and static/ this site builds on."))
     authority: Contact | None = Field(None, description=N_("The provincial department investors can contact."))
@@ -185,14 +197,31 @@ class SiteConfig(Section):
     @classmethod
     def _known_languages(cls, value: list[str]) -> list[str]:
         for code in value:
-            try:
-                Locale.parse(code)
-            except (UnknownLocaleError, ValueError):
+            if locale_of(code) is None:
                 # Translators: {code} is what was written as a language code.
-                message = _("'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko)")
+                message = _("'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko, zh-Hans)")
                 raise ValueError(message.format(code=code)) from None
         if len(set(value)) != len(value):
             raise ValueError(_("a language is listed twice"))
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        code = value.strip().upper()
+        if code not in country_boxes():
+            # Translators: {code} is what was written as a country code.
+            message = _("'{code}' is not an ISO 3166-1 country code the engine knows (e.g. VN, ID, TH)")
+            raise ValueError(message.format(code=value))
+        return code
+
+    @field_validator("fallback")
+    @classmethod
+    def _fallback_languages(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if locale_of(code) is None:
+                message = _("'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko, zh-Hans)")
+                raise ValueError(message.format(code=code))
         return value
 
     @field_validator("base_url")

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Annotated, Any
 
+from babel import Locale, UnknownLocaleError
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -19,6 +21,25 @@ from ..suggest import did_you_mean
 from .facts import Digits, Unit
 
 ANY_LANGUAGE = "*"
+
+
+@cache
+def locale_of(code: str) -> Locale | None:
+    """Babel's locale for a BCP 47 language code (``vi``, ``zh-Hans``, ``pt-BR``), or None when
+    Babel does not know it; numbers, dates, plurals and language names all come from it."""
+    try:
+        locale = Locale.parse(code, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError, AttributeError):
+        return None
+    # Babel also reads aliases ("eng" and "iw" as en and he): here they are more likely typos.
+    return locale if code.split("-")[0] == locale.language else None
+
+
+def language_name(code: str, reader: str) -> str:
+    """A language's name in the reader's language (``ja`` read in Vietnamese: "Tiếng Nhật")."""
+    locale, where = locale_of(code), locale_of(reader)
+    name = locale.get_display_name(where) if locale and where else None
+    return name or code
 
 
 class Text:
@@ -106,7 +127,9 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
         languages = _languages(info)
         values: dict[str, str] = {}
         for lang, text in value.items():
-            if languages and lang not in languages:
+            # A text in a language the site does not publish is kept and ignored (a Vietnamese name on
+            # an English-only site); only a code that is no language at all is a mistake.
+            if languages and lang not in languages and (not isinstance(lang, str) or locale_of(lang) is None):
                 hint = did_you_mean(str(lang), languages)
                 if not hint and (" " in str(lang) or not str(lang).isascii()):
                     # Translators: {{...}} prints as {...}: the braces of a YAML group.

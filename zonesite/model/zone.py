@@ -50,13 +50,36 @@ class Section(BaseModel):
 class Location(Section):
     """Where the zone is: administrative units, address and map coordinates (WGS 84)."""
 
-    province: Annotated[Text | None, fact("Tỉnh", "Province")] = Field(
+    province: Annotated[Text | None, fact("Tỉnh", "Province", proper=True)] = Field(
         None, description=N_("Province; defaults to the site's province.")
     )
-    district: Annotated[Text | None, fact("Huyện, thị xã, thành phố", "District")] = Field(
-        None, description=N_("District, town or city the zone lies in.")
+    commune: Annotated[Text | None, fact("Xã, phường, đặc khu", "Commune, ward or special zone", proper=True)] = Field(
+        None, description=N_("The commune, ward or special zone the zone lies in (Vietnam's units since 1 July 2025).")
     )
-    commune: Annotated[Text | None, fact("Xã, phường", "Commune")] = Field(None, description=N_("Commune or ward."))
+    district: Annotated[Text | None, fact("Huyện, thị xã, thành phố", "District", proper=True, optional=True)] = Field(
+        None,
+        description=N_(
+            "District, town or city, in a country that has them; Vietnam abolished districts on 1 July 2025: "
+            "write the old one as former_district."
+        ),
+    )
+    former_commune: Annotated[
+        Text | None, fact("Trước đây là xã, phường", "Formerly commune or ward", proper=True, optional=True)
+    ] = Field(
+        None,
+        description=N_("The commune, ward or town before the 2025 reorganisation, as older documents name it."),
+    )
+    former_district: Annotated[
+        Text | None, fact("Trước đây thuộc huyện", "Formerly in district", proper=True, optional=True)
+    ] = Field(
+        None,
+        description=N_("The district the zone was in before 1 July 2025, as older documents and investors name it."),
+    )
+    former_province: Annotated[
+        Text | None, fact("Trước đây thuộc tỉnh", "Formerly in province", proper=True, optional=True)
+    ] = Field(
+        None, description=N_("The province before the 2025 merger, for a zone of a province merged into another.")
+    )
     address: Annotated[Text | None, fact("Địa chỉ", "Address", proper=True)] = Field(
         None, description=N_("Street address or the way to describe the site.")
     )
@@ -359,6 +382,7 @@ WarningKind = Literal[
     "thousands_point",
     "large_photo",
     "plan_differs",
+    "district_abolished",
 ]
 
 

@@ -35,7 +35,7 @@ def _stamp(date: PartialDate | None) -> str | None:
 
 def atom(site: DerivedSite, lang: str) -> bytes:
     """An Atom feed of the news pages in one language, newest first."""
-    base, languages = site.config.base_url, site.languages
+    base, languages = site.config.base_url, site.fallbacks
 
     def text(value: Text | None) -> str:
         return value.get(lang, languages)[0] if value is not None else ""

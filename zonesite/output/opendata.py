@@ -130,7 +130,7 @@ def datapackage(site: DerivedSite, meta: dict[str, Any], rows: list[dict[str, An
     return {
         "profile": "tabular-data-package",
         "name": "zones",
-        "title": meta["title"][lang],
+        "title": site.config.title.get(lang, site.fallbacks)[0],
         "created": meta["data_as_of"],
         "licenses": [{"name": licence["name"], "path": licence["url"]}] if licence else [],
         "resources": [
@@ -156,7 +156,7 @@ def _meaning(site: DerivedSite, column: DataColumn, lang: str) -> str:
         return strings.get(column.label, lang, language=column.lang)
     text = strings.get(column.label, lang)
     if column.key and column.key_kind:
-        text = f"{site.defs[column.key_kind][column.key].label.get(lang, site.languages)[0]}: {text}"
+        text = f"{site.defs[column.key_kind][column.key].label.get(lang, site.fallbacks)[0]}: {text}"
     return f"{text} ({column.lang})" if column.lang else text
 
 

@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from babel import Locale
 from markupsafe import Markup
 
 from ..derive.contacts import is_sample
@@ -25,6 +24,7 @@ from ..derive.zones import ZoneView
 from ..model import routes
 from ..model.registry import keyed_sections
 from ..model.types import PartialDate, Text
+from ..model.types import language_name as language_name_in
 from ..model.zone import Zone
 from . import format as fmt
 from .dashboard import Dashboard, Words, draw
@@ -69,6 +69,8 @@ class Renderer:
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.filters.update(
             tr=self.tr,
+            proper=self.proper,
+            items=self.items,
             trs=self.trs,
             md=self.md,
             num=self.num,
@@ -181,17 +183,42 @@ class Renderer:
         if text is None:
             return self._missing(ctx)
         lang = self._page(ctx).lang
-        value, actual = text.get(lang, self.site.languages)
+        value, actual = text.get(lang, self.site.fallbacks)
         if actual != lang:
+            return Markup('<span lang="{}">{}</span>{}').format(actual, value, self._lang_note(actual, lang))
+        return Markup.escape(value)
+
+    @jinja2.pass_context
+    def proper(self, ctx: Any, text: Text | None) -> Markup:
+        """A name (of a zone, place, company or person) in the page's language or, failing that, as
+        written in another, marked with ``lang`` but with no visible note: a Japanese reader meets
+        Vietnamese names in Latin letters everywhere, and a note on each would bury the page."""
+        if text is None:
+            return self._missing(ctx)
+        value, actual = text.get(self._page(ctx).lang, self.site.fallbacks)
+        if actual != self._page(ctx).lang:
             return Markup('<span lang="{}">{}</span>').format(actual, value)
         return Markup.escape(value)
+
+    @jinja2.pass_context
+    def items(self, ctx: Any, values: Any) -> Markup:
+        """Several names or labels joined as the page's language lists them (``a, b và c``, ``a、b、c``);
+        each is escaped first, and CLDR's separators hold no markup."""
+        escaped = [str(Markup.escape(v)) for v in values]
+        return Markup(fmt.items(escaped, self._page(ctx).lang))
+
+    def _lang_note(self, actual: str, reader: str) -> Markup:
+        """The visible mark of a text shown in another language than the page's: its code, named in
+        full (in the reader's language) on hover and for screen readers."""
+        name = language_name_in(actual, reader)
+        return Markup(' <abbr class="lang-note" title="{}">{}</abbr>').format(name, actual.split("-")[0].upper())
 
     @jinja2.pass_context
     def trs(self, ctx: Any, text: Text | None) -> str:
         """Text in the page's language, as a plain string for attributes and titles."""
         if text is None:
             return ""
-        return text.get(self._page(ctx).lang, self.site.languages)[0]
+        return text.get(self._page(ctx).lang, self.site.fallbacks)[0]
 
     @jinja2.pass_context
     def has_lang(self, ctx: Any, text: Text | None) -> bool:
@@ -203,11 +230,14 @@ class Renderer:
         if text is None:
             return Markup("")
         page = self._page(ctx)
-        value, actual = text.get(page.lang, self.site.languages)
+        value, actual = text.get(page.lang, self.site.fallbacks)
         html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages))
         self.links.extend((page.source, written, target) for written, target in links)
         if actual != page.lang:
-            return Markup('<div lang="{}">').format(actual) + Markup(html) + Markup("</div>")
+            note = Markup('<p class="lang-note-block">{}</p>').format(
+                self.t(ctx, "in_other_language", language=language_name_in(actual, page.lang))
+            )
+            return note + Markup('<div lang="{}">').format(actual) + Markup(html) + Markup("</div>")
         return Markup(html)
 
     # --- figures -------------------------------------------------------------------------------
@@ -254,7 +284,7 @@ class Renderer:
                 rest = parts[end:]
                 kind = keyed_sections(Zone).get(head)
                 if rest and kind and rest[0] in self.site.defs.get(kind, {}):
-                    key = self.site.defs[kind][rest[0]].label.get(lang, self.site.languages)[0]
+                    key = self.site.defs[kind][rest[0]].label.get(lang, self.site.fallbacks)[0]
                     return f"{self.t(ctx, head)}: {key}"
                 return self.t(ctx, head)
         return path
@@ -266,7 +296,7 @@ class Renderer:
         lang = self._page(ctx).lang
         unknown, missing = self.t(ctx, "status_unknown"), self.t(ctx, "not_published")
         return [
-            marker(p, lang, self.site.languages, unknown, missing, self.link(ctx, routes.zone_path(p.slug)))
+            marker(p, lang, self.site.fallbacks, unknown, missing, self.link(ctx, routes.zone_path(p.slug)))
             for p in points
         ]
 
@@ -277,34 +307,43 @@ class Renderer:
         defs = self.site.defs
 
         def label(key: str, kind: str) -> str:
-            return defs[kind][key].label.get(lang, self.site.languages)[0]
+            return defs[kind][key].label.get(lang, self.site.fallbacks)[0]
 
         def t(*args: Any, **kwargs: Any) -> str:
             return self.t(ctx, *args, **kwargs)
 
-        return draw(series, Words(lang, self.site.languages, t, label, lambda key, kind: defs[kind][key].color))
+        return draw(series, Words(lang, self.site.fallbacks, t, label, lambda key, kind: defs[kind][key].color))
 
     @jinja2.pass_context
     def listing_data(self, ctx: Any, zones: list[ZoneView]) -> dict[str, Any]:
         """Listing rows past the first page as compact data: the script filters, sorts and lays them
         out on demand, so the page stays light however many zones there are."""
-        lang, languages = self._page(ctx).lang, self.site.languages
+        lang, languages = self._page(ctx).lang, self.site.fallbacks
         rows = []
         for z in zones:
             row = self.site.listing[z.slug]
             status = self.label(ctx, "statuses", z.zone.status) if z.zone.status else self.t(ctx, "status_unknown")
-            district = z.zone.location.district
+            loc = z.zone.location
+            district, commune = loc.district, loc.commune
+            places = [
+                p.get(lang, languages)[0] for p in (loc.former_commune, loc.former_district, loc.former_province) if p
+            ]
             cells = {
                 "link": self.link(ctx, routes.zone_path(z.slug)),
                 "name": z.name.get(lang, languages)[0],
                 "type": self.site.defs["zone_types"][z.zone.type].label.get(lang, languages)[0],
                 "status": [z.zone.status or "unknown", str(status)],
                 "district": district.get(lang, languages)[0] if district else None,
+                "commune": commune.get(lang, languages)[0] if commune else None,
+                "former": self.t(ctx, "formerly", places=", ".join(places)) if places else "",
                 "area": fmt.area(z.land.total_ha, lang),
                 "free": fmt.area(z.land.available_ha, lang),
                 "occupancy": fmt.percent(z.land.occupancy_pct, lang),
                 "price": self._price_text(ctx, z),
             }
+            # Cells of columns no zone reports, and empty "formerly" lines, are left out: at a thousand
+            # zones each empty key costs kilobytes before the first filter is touched.
+            cells = {k: v for k, v in cells.items() if k not in LOCATION_CELLS or (v and k in self.site.reported)}
             rows.append([[value for _, value in row.attributes()], cells])
         fields = [key for key, _ in self.site.listing[zones[0].slug].attributes()] if zones else []
         return {"fields": fields, "rows": rows}
@@ -326,7 +365,7 @@ class Renderer:
     def zone_jsonld(self, ctx: Any, z: ZoneView) -> Markup:
         """schema.org description of the zone as a place, for search engines."""
         lang = self._page(ctx).lang
-        return place_jsonld(z, lang, self.site.languages, self.site.config.province, self.canonical(ctx))
+        return place_jsonld(z, lang, self.site.fallbacks, self.site.config.province, self.canonical(ctx))
 
     @jinja2.pass_context
     def inquiry_mailto(self, ctx: Any, z: ZoneView, email: str) -> str:
@@ -345,6 +384,9 @@ class Renderer:
 _environments: dict[tuple[str, ...], jinja2.Environment] = {}
 
 
+LOCATION_CELLS = ("district", "commune", "former")  # listing cells dropped when empty
+
+
 def environment(folders: tuple[str, ...]) -> jinja2.Environment:
     """The Jinja environment for these template folders, kept between builds of one process:
     compiled templates are reused until their file changes (the preview rebuilds in a fraction
@@ -353,6 +395,7 @@ def environment(folders: tuple[str, ...]) -> jinja2.Environment:
         _environments[folders] = jinja2.Environment(
             loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
             autoescape=True,
+            extensions=["jinja2.ext.do"],  # templates gather list items before joining them per language
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -364,7 +407,7 @@ def environment(folders: tuple[str, ...]) -> jinja2.Environment:
 
 def language_name(code: str) -> str:
     """A language's name in itself (Tiếng Việt, English, 日本語), as a language menu shows it."""
-    name = Locale.parse(code).get_display_name(code) or code
+    name = language_name_in(code, code)
     return name[:1].upper() + name[1:]
 
 

@@ -10,16 +10,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote
 
+from babel.core import get_global
 from markupsafe import Markup
 
 from ..derive.mapping import MapPoint
 from ..derive.site import DerivedSite
 from ..derive.zones import ZoneView
 from ..model import routes
-from ..model.types import Text
+from ..model.types import Text, locale_of
 from . import format as fmt
-
-OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
 def json_script(value: Any) -> Markup:
@@ -29,8 +28,14 @@ def json_script(value: Any) -> Markup:
 
 
 def og_locale(code: str) -> str:
-    """Open Graph's locale for a language code (``vi`` → ``vi_VN``)."""
-    return OG_LOCALES.get(code, code)
+    """Open Graph's locale for a language code: language and the territory most likely for it
+    (``vi`` → ``vi_VN``, ``en`` → ``en_US``, ``zh-Hans`` → ``zh_CN``), from Babel's CLDR data."""
+    locale = locale_of(code)
+    if locale is None:
+        return code
+    likely = get_global("likely_subtags").get(str(locale)) or get_global("likely_subtags").get(locale.language, "")
+    territory = locale.territory or (likely.split("_")[-1] if likely else "")
+    return f"{locale.language}_{territory}" if territory else locale.language
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def mailto(email: str, subject: str, body: str) -> str:
 
 def dataset_jsonld(site: DerivedSite, lang: str, url: str) -> Markup:
     """schema.org description of the open data files, with their formats, date and licence."""
-    languages = site.languages
+    languages = site.fallbacks
     base = site.config.base_url
     authority = site.config.authority
     data: dict[str, Any] = {

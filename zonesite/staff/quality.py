@@ -92,7 +92,9 @@ def _weight(path: tuple[str | int, ...]) -> int:
 
 def zone_report(site: DerivedSite, view: ZoneView, today: dt.date) -> ZoneReport:
     gaps = []
-    for f in zone_findings(view, site.languages, site.config.freshness_days, today, site.static_dirs):
+    for f in zone_findings(
+        view, site.languages, site.config.freshness_days, today, site.static_dirs, site.config.country
+    ):
         weight = LEAST_WEIGHT if f.translation else _weight(f.path[:1])
         gaps.append(Gap(".".join(str(p) for p in f.path), f.message, weight, view.doc.mark(f.path).line, f.translation))
     for name, message in _extra_gaps(view):

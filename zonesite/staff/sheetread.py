@@ -379,7 +379,7 @@ def _validate_row(
     dict_keys = section_keys({kind: set(keys) for kind, keys in site.defs.items()})
     found = [
         cell_problem(name, number, column_for(path, columns), message, hint)
-        for path, message, hint in check_zone(zone, dict_keys, site.static_dirs)
+        for path, message, hint in check_zone(zone, dict_keys, site.static_dirs, site.config.country)
     ]
     return (None if found else zone), found
 

@@ -81,8 +81,8 @@ def place_jsonld(view: ZoneView, lang: str, languages: list[str], province: Text
     data["address"] = address
     if view.zone.summary:
         data["description"] = text(view.zone.summary)
-    if loc.district:
-        address["addressLocality"] = text(loc.district)
+    if loc.commune or loc.district:  # the commune or ward is the locality since Vietnam's 2025 reform
+        address["addressLocality"] = text(loc.commune or loc.district)
     if loc.address:
         address["streetAddress"] = text(loc.address)
     if loc.lat is not None and loc.lng is not None and not loc.approximate:

@@ -42,16 +42,29 @@ def check_zones(
     keys = section_keys(context["refs"])
     result = []
     for source in loaded.sources:
-        zone, found = validate_document(Zone, source.doc, source.file, context)
-        body = _body(source, zone, context["languages"], problems)
-        problems += found + list(_grouped_amounts(source))
-        checked = zone if zone is not None else salvage(Zone, source.doc.data, context)
+        checked = check_source(source, context, static_dirs, keys, problems)
         if checked is not None:
-            for path, message, hint in check_zone(checked, keys, static_dirs, context.get("country", DEFAULT)):
-                problems.append(problem_at(source.doc, source.file, path, message, hint))
-        if zone is not None:
-            result.append(CheckedZone(source, zone, body))
+            result.append(checked)
     return result
+
+
+def check_source(
+    source: Source,
+    context: dict[str, Any],
+    static_dirs: list[Path],
+    keys: dict[str, set[str]],
+    problems: list[Problem],
+) -> CheckedZone | None:
+    """One parsed zone file checked against the schema and the rules (the editor checks a form's
+    text with it, before anything is written); its problems are added to ``problems``."""
+    zone, found = validate_document(Zone, source.doc, source.file, context)
+    body = _body(source, zone, context["languages"], problems)
+    problems += found + list(_grouped_amounts(source))
+    checked = zone if zone is not None else salvage(Zone, source.doc.data, context)
+    if checked is not None:
+        for path, message, hint in check_zone(checked, keys, static_dirs, context.get("country", DEFAULT)):
+            problems.append(problem_at(source.doc, source.file, path, message, hint))
+    return CheckedZone(source, zone, body) if zone is not None else None
 
 
 def _grouped_amounts(source: Source) -> Iterator[Problem]:

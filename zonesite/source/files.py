@@ -96,6 +96,11 @@ def _read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[
         # Translators: said of a file, after its name; {reason} is the operating system's explanation.
         return None, [Problem(file, 0, 0, "", _("cannot be read: {reason}").format(reason=exc.strerror))]
     is_markdown = path.suffix.lower() == ".md" if markdown is None else markdown
+    return parse_source(text, path, file, is_markdown)
+
+
+def parse_source(text: str, path: Path, file: str, is_markdown: bool) -> tuple[Source | None, list[Problem]]:
+    """Parse a file's text (read from disk, or a form's text the editor checks before saving)."""
     try:
         if not is_markdown:
             return Source(path, file, parse_yaml(text)), []

@@ -29,6 +29,8 @@ from ..i18n import _
 from ..model import routes
 from ..render.engine import render_engine
 from ..source.files import ZONE_SUFFIXES
+from .edit import EditorState, editor_state
+from .edit import handlers as editor_handlers
 from .preview import Preview
 
 QUIET_MS = 250  # saves closer together than this make one rebuild
@@ -116,12 +118,12 @@ class PreviewServer(Server):
     """livereload's server with our handler for the site's pages (the reload script is injected
     by livereload into every HTML page it serves)."""
 
-    def __init__(self, preview: Preview, watcher: SiteWatcher) -> None:
+    def __init__(self, preview: Preview, watcher: SiteWatcher, editor: EditorState) -> None:
         super().__init__(watcher=watcher)
-        self.preview = preview
+        self.preview, self.editor = preview, editor
 
     def get_web_handlers(self, script: Any) -> list[Any]:
-        return [(r"/(.*)", PreviewHandler, {"preview": self.preview})]
+        return [*editor_handlers(self.editor), (r"/(.*)", PreviewHandler, {"preview": self.preview})]
 
 
 def relevance(preview: Preview) -> Any:
@@ -172,7 +174,7 @@ def serve(root: Path, out: Path, host: str, port: int) -> int:
         print(_("Fix the problems above; the preview shows them until the site builds."), file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     watcher = SiteWatcher(relevance(preview), lambda changed, loop: _rebuild(preview, changed, loop))
-    server = PreviewServer(preview, watcher)
+    server = PreviewServer(preview, watcher, editor_state(root, host, port))
     for path in _watch_roots(preview):
         server.watch(str(path))
     # livereload logs each connection at INFO; staff see our own lines instead.
@@ -180,6 +182,8 @@ def serve(root: Path, out: Path, host: str, port: int) -> int:
     # Translators: {folder} is the output folder, {address} the preview's web address.
     serving = _("Serving {folder} at {address} (Ctrl+C to stop)")
     print(serving.format(folder=out, address=f"http://{host}:{port}/"), flush=True)
+    # Translators: {address} is the zone editor's web address.
+    print(_("Edit zones in the browser at {address}").format(address=f"http://{host}:{port}/_edit/"), flush=True)
     try:
         server.serve(port=port, host=host, root=str(out))
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ def build(root: Path, out: Path) -> BuildResult:
     """Build the site in ``root`` into ``out``; raises Abort (leaving ``out`` untouched) on problems."""
     started = time.perf_counter()
     site, warnings = read_site(root)
-    output = site_files(site)
+    output = site_files(site, workers=os.cpu_count() or 1)
     write_site(output, out, finish=index_folder)
     return BuildResult(site, warnings, len(output), time.perf_counter() - started)
 

@@ -19,10 +19,12 @@ from .opendata import open_data
 from .write import Output
 
 
-def site_files(site: DerivedSite, previous: Output | None = None, changed: set[str] | None = None) -> Output:
+def site_files(
+    site: DerivedSite, previous: Output | None = None, changed: set[str] | None = None, workers: int = 1
+) -> Output:
     """Render every page and collect every file of the output, or raise Abort with the problems."""
     pages = plan_pages(site)
-    renderer, rendered = render_pages(site, pages, previous, changed)
+    renderer, rendered = render_pages(site, pages, previous, changed, workers)
     output: Output = dict(renderer.assets)
     output.update(rendered)
     output.update(open_data(site))

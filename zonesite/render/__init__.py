@@ -6,6 +6,7 @@ previous site untouched. Templates only format what the derive stage computed.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,32 +23,83 @@ from .environment import Renderer
 Rendered = dict[str, "bytes | Path"]
 
 
+PARALLEL_FROM = 400  # pages: below this, starting worker processes costs more than it saves
+
+
 def render_pages(
-    site: DerivedSite, pages: list[Page], previous: Rendered | None = None, changed: set[str] | None = None
+    site: DerivedSite,
+    pages: list[Page],
+    previous: Rendered | None = None,
+    changed: set[str] | None = None,
+    workers: int = 1,
 ) -> tuple[Renderer, Rendered]:
     """Render ``pages``; returns the renderer (its static files and the links pages made) and the pages.
 
     With ``previous`` output and the set of ``changed`` zone slugs, the fact sheets of the other
     zones are taken from ``previous`` instead of being rendered again (the preview server's quick
-    rebuild); every page that shows several zones is always rendered.
+    rebuild); every page that shows several zones is always rendered. With ``workers`` > 1 the
+    pages are shared among forked processes, which inherit the read site and compiled templates.
     """
     renderer = Renderer(site)
     output: Rendered = {}
-    problems: list[Problem] = []
+    todo = []
     for page in pages:
         reuse = previous is not None and changed is not None and page.path in previous and "z" in page.context
         if reuse and page.context["z"].slug not in changed:  # type: ignore[operator]
             output[page.path] = previous[page.path]  # type: ignore[index]
-            continue
-        try:
-            output[page.path] = renderer.render(page)
-        except Exception as exc:  # noqa: BLE001 - every template failure becomes a located problem
-            problems.append(_template_problem(exc, site, page))
-            if len(problems) > 20:
-                break
+        else:
+            todo.append(page)
+    if workers > 1 and len(todo) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        results = _render_forked(renderer, todo, workers)
+    else:
+        results = [_render_share(renderer, todo)]
+    problems: list[Problem] = []
+    for rendered, links, failed in results:
+        output.update(rendered)
+        renderer.links.extend(links)
+        problems += failed
     if problems:
         raise Abort(list(dict.fromkeys(problems)))
     return renderer, output
+
+
+Share = tuple[dict[str, bytes], list[tuple[str, str, str]], list[Problem]]
+_shared: tuple[Renderer, list[Page], int] | None = None  # what forked workers inherit
+
+
+def _render_share(renderer: Renderer, pages: list[Page]) -> Share:
+    """Render some pages: the bytes of each, the links their Markdown made, and any failures."""
+    output: dict[str, bytes] = {}
+    start = len(renderer.links)
+    problems: list[Problem] = []
+    for page in pages:
+        try:
+            output[page.path] = renderer.render(page)
+        except Exception as exc:  # noqa: BLE001 - every template failure becomes a located problem
+            problems.append(_template_problem(exc, renderer.site, page))
+            if len(problems) > 20:
+                break
+    return output, renderer.links[start:], problems
+
+
+def _render_nth(index: int) -> Share:
+    """In a worker: every ``workers``-th page, starting at ``index`` (fact sheets alternate, so
+    the work is even)."""
+    assert _shared is not None
+    renderer, pages, step = _shared
+    return _render_share(renderer, pages[index::step])
+
+
+def _render_forked(renderer: Renderer, pages: list[Page], workers: int) -> list[Share]:
+    """Render in ``workers`` forked processes. Forking shares the read site and the compiled
+    templates with no copying and no pickling; only the rendered bytes come back."""
+    global _shared
+    _shared = (renderer, pages, workers)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_render_nth, range(workers))
+    finally:
+        _shared = None
 
 
 def _template_problem(exc: Exception, site: DerivedSite, page: Page) -> Problem:

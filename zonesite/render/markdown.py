@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 
 
+@lru_cache(maxsize=65536)
 def relative(target: str, page_dir: str) -> str:
     """Path from the folder ``page_dir`` to the site path ``target`` (both relative to the site root)."""
     path, hash_, anchor = target.partition("#")

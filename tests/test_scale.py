@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, run_cli, snapshot
+from conftest import make_site as make_fixture
 
 sys.path.insert(0, str(REPO / "scripts"))
 from benchmark import make_site
@@ -34,3 +35,53 @@ def test_pages_rendered_in_worker_processes_are_the_same_bytes(big_site: Path) -
     assert sorted(one) == sorted(two)
     assert all(one[path] == two[path] for path in one)
     assert sorted(one_renderer.links) == sorted(two_renderer.links)
+
+
+def _build(site: Path, out: Path) -> str:
+    code, stdout, stderr = run_cli("build", "--site", site, "--out", out)
+    assert code == 0, stdout + stderr
+    return stdout
+
+
+INPUTS = {
+    "zone": ("clusters/alpha.yaml", "status: operating", "status: established"),
+    "page": ("content/about.md", "See the", "Read the"),
+    "site.yaml": ("site.yaml", "Land, infrastructure", "Land and infrastructure"),
+    "template": ("templates/strings/th.yaml", None, "nav_home: Home\n"),
+    "static": ("static/images/new.txt", None, "a new static file"),
+}
+
+
+@pytest.mark.parametrize("kind", list(INPUTS))
+def test_a_build_with_nothing_changed_is_skipped_and_any_change_rebuilds(tmp_path: Path, kind: str) -> None:
+    site, out = make_fixture(tmp_path / "site"), tmp_path / "out"
+    assert "Built " in _build(site, out)
+    first = snapshot(out)
+    assert "Nothing changed since the last build" in _build(site, out)
+    assert snapshot(out) == first
+    path, old, new = INPUTS[kind]
+    target = site / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if old is None:
+        target.write_text(new, encoding="utf-8")
+    else:
+        text = target.read_text(encoding="utf-8")
+        assert old in text
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert "Built " in _build(site, out), f"a change to the {kind} was not seen"
+    # A build after the change gives what a build from nothing gives.
+    cold = tmp_path / "cold"
+    _build(site, cold)
+    assert snapshot(out) == snapshot(cold)
+
+
+def test_output_touched_since_the_last_build_is_rebuilt(tmp_path: Path) -> None:
+    site, out = make_fixture(tmp_path / "site"), tmp_path / "out"
+    _build(site, out)
+    page = out / "en" / "index.html"
+    page.write_text("defaced", encoding="utf-8")
+    assert "Built " in _build(site, out)
+    assert "defaced" not in page.read_text(encoding="utf-8")
+    (out / "vi" / "map" / "index.html").unlink()
+    assert "Built " in _build(site, out)
+    assert (out / "vi" / "map" / "index.html").is_file()

@@ -247,7 +247,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     result = build(root, out)
     print(summary(result, out))
     if result.warnings:
-        print(warnings_note(len(result.warnings)))
+        print(warnings_note(result.warnings))
     return 0
 
 

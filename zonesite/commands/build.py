@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from ..i18n import _, ngettext
 from ..output import cache, site_files
 from ..output.search import index_folder
-from ..output.write import write_site
+from ..output.write import staging_for, write_site
 from ..pipeline import read_site
 
 
@@ -39,8 +40,14 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> BuildResult:
         return BuildResult(**counts, seconds=time.perf_counter() - started, skipped=True)
     cache.forget(root)
     site, warnings = read_site(root)
-    output = site_files(site, workers=os.cpu_count() or 1)
-    write_site(output, out, finish=index_folder)
+    staging = staging_for(out)
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        output = site_files(site, workers=os.cpu_count() or 1, staging=staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    write_site(output, out, finish=index_folder, staged=True)
     counts = {
         "files": len(output),
         "zones": len(site.zones),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -32,7 +33,14 @@ def _all_languages(text: Text | None) -> list[str]:
 
 def place_key(text: Text | None, languages: list[str]) -> str:
     """A stable key for a district or province, from its name in the site's first language."""
-    return slugify(text.get(languages[0], languages)[0]) if text else ""
+    return _slug(text.get(languages[0], languages)[0]) if text else ""
+
+
+@lru_cache(maxsize=65536)
+def _slug(name: str) -> str:
+    """Slugs of place names, once each: thousands of zones share a few hundred communes, and
+    transliterating is the dearest step of deriving a listing row."""
+    return slugify(name)
 
 
 @dataclass(frozen=True)

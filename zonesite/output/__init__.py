@@ -20,11 +20,16 @@ from .write import Output
 
 
 def site_files(
-    site: DerivedSite, previous: Output | None = None, changed: set[str] | None = None, workers: int = 1
+    site: DerivedSite,
+    previous: Output | None = None,
+    changed: set[str] | None = None,
+    workers: int = 1,
+    staging: Path | None = None,
 ) -> Output:
-    """Render every page and collect every file of the output, or raise Abort with the problems."""
+    """Render every page and collect every file of the output, or raise Abort with the problems
+    (pages go straight into ``staging`` when it is given: see :func:`~zonesite.render.render_pages`)."""
     pages = plan_pages(site)
-    renderer, rendered = render_pages(site, pages, previous, changed, workers)
+    renderer, rendered = render_pages(site, pages, previous, changed, workers, staging)
     output: Output = dict(renderer.assets)
     output.update(rendered)
     output.update(open_data(site))

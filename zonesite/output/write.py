@@ -28,20 +28,31 @@ def write_file(path: Path, content: bytes | str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def write_site(output: Output, out: Path, finish: Callable[[Path], None] | None = None) -> None:
+def staging_for(out: Path) -> Path:
+    """The folder a whole site is written into before it replaces ``out`` (a sibling, so the swap
+    is a rename on one file system)."""
+    out = out.resolve()
+    return out.parent / f".{out.name}.tmp-{os.getpid()}"
+
+
+def write_site(output: Output, out: Path, finish: Callable[[Path], None] | None = None, staged: bool = False) -> None:
     """Write ``output`` to ``out``, replacing what was there only once every file is written.
 
     ``finish`` runs on the complete staging folder before the swap (the search index is built
-    there); if it fails, nothing is swapped.
+    there); if it fails, nothing is swapped. With ``staged``, files already written into the
+    staging folder (pages rendered straight there) are kept, not written again.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    staging = staging_for(out)
     retired = out.parent / f".{out.name}.old-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    if not staged:
+        shutil.rmtree(staging, ignore_errors=True)
     try:
         for name, content in output.items():
             target = staging / name
+            if isinstance(content, Path) and content == target:
+                continue  # rendered straight into the staging folder
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, Path):
                 shutil.copyfile(content, target)

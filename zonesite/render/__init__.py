@@ -32,6 +32,7 @@ def render_pages(
     previous: Rendered | None = None,
     changed: set[str] | None = None,
     workers: int = 1,
+    staging: Path | None = None,
 ) -> tuple[Renderer, Rendered]:
     """Render ``pages``; returns the renderer (its static files and the links pages made) and the pages.
 
@@ -39,6 +40,8 @@ def render_pages(
     zones are taken from ``previous`` instead of being rendered again (the preview server's quick
     rebuild); every page that shows several zones is always rendered. With ``workers`` > 1 the
     pages are shared among forked processes, which inherit the read site and compiled templates.
+    With a ``staging`` folder each page is written there as soon as it is rendered and stands in
+    the result as that file's path, so a national site is never held in memory whole.
     """
     renderer = Renderer(site)
     output: Rendered = {}
@@ -50,9 +53,9 @@ def render_pages(
         else:
             todo.append(page)
     if workers > 1 and len(todo) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        results = _render_forked(renderer, todo, workers)
+        results = _render_forked(renderer, todo, workers, staging)
     else:
-        results = [_render_share(renderer, todo)]
+        results = [_render_share(renderer, todo, staging)]
     problems: list[Problem] = []
     for rendered, links, failed in results:
         output.update(rendered)
@@ -63,18 +66,26 @@ def render_pages(
     return renderer, output
 
 
-Share = tuple[dict[str, bytes], list[tuple[str, str, str]], list[Problem]]
-_shared: tuple[Renderer, list[Page], int] | None = None  # what forked workers inherit
+Share = tuple[dict[str, "bytes | Path"], list[tuple[str, str, str]], list[Problem]]
+_shared: tuple[Renderer, list[Page], int, Path | None] | None = None  # what forked workers inherit
 
 
-def _render_share(renderer: Renderer, pages: list[Page]) -> Share:
-    """Render some pages: the bytes of each, the links their Markdown made, and any failures."""
-    output: dict[str, bytes] = {}
+def _render_share(renderer: Renderer, pages: list[Page], staging: Path | None = None) -> Share:
+    """Render some pages: the bytes of each (or the file it was written to), the links their
+    Markdown made, and any failures."""
+    output: dict[str, bytes | Path] = {}
     start = len(renderer.links)
     problems: list[Problem] = []
     for page in pages:
         try:
-            output[page.path] = renderer.render(page)
+            content = renderer.render(page)
+            if staging is None:
+                output[page.path] = content
+            else:
+                target = staging / page.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+                output[page.path] = target
         except Exception as exc:  # noqa: BLE001 - every template failure becomes a located problem
             problems.append(_template_problem(exc, renderer.site, page))
             if len(problems) > 20:
@@ -86,15 +97,15 @@ def _render_nth(index: int) -> Share:
     """In a worker: every ``workers``-th page, starting at ``index`` (fact sheets alternate, so
     the work is even)."""
     assert _shared is not None
-    renderer, pages, step = _shared
-    return _render_share(renderer, pages[index::step])
+    renderer, pages, step, staging = _shared
+    return _render_share(renderer, pages[index::step], staging)
 
 
-def _render_forked(renderer: Renderer, pages: list[Page], workers: int) -> list[Share]:
+def _render_forked(renderer: Renderer, pages: list[Page], workers: int, staging: Path | None) -> list[Share]:
     """Render in ``workers`` forked processes. Forking shares the read site and the compiled
     templates with no copying and no pickling; only the rendered bytes come back."""
     global _shared
-    _shared = (renderer, pages, workers)
+    _shared = (renderer, pages, workers, staging)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             return pool.map(_render_nth, range(workers))

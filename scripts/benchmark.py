@@ -26,6 +26,7 @@ import gzip
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -307,8 +308,23 @@ def listing_latency(out: Path, repeats: int = 15) -> tuple[float, float]:
 
 
 def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    """User and system CPU time of a process so far, from /proc (0 once it has ended)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _settle(pid: int, quiet: float = 0.05) -> None:
+    """Wait until the process tree under ``pid`` uses under ``quiet`` of a core for a second."""
+    while True:
+        tree = _tree(pid)
+        before = sum(_cpu_seconds(p) for p in tree)
+        time.sleep(1.0)
+        after = sum(_cpu_seconds(p) for p in tree)
+        if after - before < quiet:
+            return
 
 
 def serve_figures(site: Path, edits: int = 3, idle_seconds: float = 10.0) -> tuple[float, float | None, float]:
@@ -331,7 +347,7 @@ def serve_figures(site: Path, edits: int = 3, idle_seconds: float = 10.0) -> tup
         deadline = time.monotonic() + 1800
         while "/_edit/" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.2)
-        time.sleep(3)  # the search index and the watcher settle
+        _settle(process.pid)  # the first build's search index and the watcher settle
         browser = page = None
         if Path(CHROMIUM).exists():
             from playwright.sync_api import sync_playwright
@@ -355,7 +371,7 @@ def serve_figures(site: Path, edits: int = 3, idle_seconds: float = 10.0) -> tup
                 page.wait_for_function("!window.__old", timeout=60000)
                 page.wait_for_selector(f"text={marker}", timeout=60000)
                 reloaded.append(time.perf_counter() - started)
-            time.sleep(2)
+            _settle(process.pid)  # the search index is refreshed after each edit: wait for it
         if browser is not None:
             browser.close()
             playwright.stop()
@@ -383,6 +399,9 @@ def measure(zones: int, runs: int, quick: bool) -> None:
         make_site(site, zones)
         colds = []
         for _ in range(runs):
+            # From nothing: no output and no record of a previous build.
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(site / ".zonesite-cache", ignore_errors=True)
             colds.append(run_measured(build_args(site, out)))
         warms = [run_measured(build_args(site, out)) for _ in range(runs)]
         pages = sum(1 for _ in out.rglob("*.html"))

@@ -51,7 +51,7 @@ def test_build_writes_every_page_in_both_languages(tmp_path: Path) -> None:
     # Besides the pages and data, only the stylesheet, scripts and the search bundle are written.
     assert {p for p in built if not p.startswith(("static/", "pagefind/"))} == expected
     assert {"static/site.css", "static/js/listing.js", "static/vendor/leaflet/leaflet.js"} <= built
-    assert "pagefind/pagefind-ui.js" in built
+    assert {f"pagefind/{lang}/pagefind-ui.js" for lang in LANGS} <= built  # one search bundle per language
     assert '<html lang="en">' in read(out, "en/clusters/alpha/index.html")
     assert "Alpha Industrial Cluster" in read(out, "en/clusters/alpha/index.html")
     assert "Cụm công nghiệp Alpha" in read(out, "vi/clusters/alpha/index.html")

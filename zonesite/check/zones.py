@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..i18n import _
+from ..i18n import _, language
 from ..model.countries import DEFAULT
 from ..model.registry import keyed_sections, spec_at
 from ..model.types import Text
@@ -40,12 +41,32 @@ def check_zones(
     loaded = load_zones(root)
     problems += loaded.problems
     keys = section_keys(context["refs"])
+    setting = _setting(context, static_dirs)
     result = []
     for source in loaded.sources:
-        checked = check_source(source, context, static_dirs, keys, problems)
-        if checked is not None:
-            result.append(checked)
+        digest = hashlib.blake2b(source.doc.text.encode("utf-8"), digest_size=16).digest()
+        cached = _checked.get(source.file)
+        if cached is None or cached[:2] != (digest, setting):
+            found: list[Problem] = []
+            cached = (digest, setting, check_source(source, context, static_dirs, keys, found), found)
+            _checked[source.file] = cached
+        problems += cached[3]
+        if cached[2] is not None:
+            result.append(cached[2])
     return result
+
+
+# The last check of each zone file, reused while neither the file nor what it is checked against
+# changes: serve checks again after every save, and a save changes one file of thousands.
+_checked: dict[str, tuple[bytes, tuple[Any, ...], CheckedZone | None, list[Problem]]] = {}
+
+
+def _setting(context: dict[str, Any], static_dirs: list[Path]) -> tuple[Any, ...]:
+    """Everything besides its own text that a zone file's check depends on: the site's languages,
+    keys and country, the files under static/ (photos must exist), the staff's language."""
+    refs = tuple(sorted((kind, tuple(sorted(keys))) for kind, keys in context["refs"].items()))
+    files = tuple(sorted(str(p) for folder in static_dirs if folder.is_dir() for p in folder.rglob("*")))
+    return (tuple(context["languages"]), refs, context.get("country", DEFAULT), files, language())
 
 
 def check_source(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class DerivedSite:
     map_points: dict[str, MapPoint]  # each mapped zone's marker, by slug
     dashboard: DashboardSeries
     data_columns: list[DataColumn]  # the open data files' columns, as the data page explains them
-    sheets: dict[str, Sheet]  # each zone's fact sheet, by slug
+    sheets: Mapping[str, Sheet]  # each zone's fact sheet, by slug (made when first asked for)
     reach: dict[str, Reach]  # the quickest way to ask about each zone, by slug
     data_date: dt.date  # the latest check of any figure against its source: the site's "today"
 
@@ -68,6 +69,27 @@ def latest_check(views: list[ZoneView], config: SiteConfig) -> dt.date:
     return max(dates, default=dt.date(2000, 1, 1))
 
 
+class Sheets(Mapping[str, Sheet]):
+    """Fact sheets made on first use: a preview that re-renders one zone makes one sheet, and a
+    build's render workers each make the sheets of the pages they render, side by side."""
+
+    def __init__(self, views: list[ZoneView], make: Callable[[ZoneView], Sheet]) -> None:
+        self._views = {v.slug: v for v in views}
+        self._make = make
+        self._made: dict[str, Sheet] = {}
+
+    def __getitem__(self, slug: str) -> Sheet:
+        if slug not in self._made:
+            self._made[slug] = self._make(self._views[slug])
+        return self._made[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._views)
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+
 def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""
     config, defs = checked.config, checked.defs
@@ -92,10 +114,9 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
         map_points=map_points(views, defs["statuses"]),
         dashboard=dashboard(views, defs),
         data_columns=data_columns(config.languages, defs),
-        sheets={
-            v.slug: fact_sheet(v, config.province, data_date, config.freshness_days, config.exchange_rate)
-            for v in views
-        },
+        sheets=Sheets(
+            views, lambda v: fact_sheet(v, config.province, data_date, config.freshness_days, config.exchange_rate)
+        ),
         data_date=data_date,
         reach={v.slug: reach(v, config.authority) for v in views},
     )

@@ -183,14 +183,19 @@ class ZoneForm:
         return [Input(name, path, spec.kind, label, help_, shown, options, unit)]
 
     def _options(self, spec: FieldSpec) -> list[tuple[str, str]]:
-        if spec.ref and spec.ref in self.defs:
+        if spec.ref:
             return self.options_of(spec.ref)
         return [(str(c), str(c)) for c in spec.choices]
 
     def options_of(self, kind: str) -> list[tuple[str, str]]:
-        """The keys of one kind of definition with their labels in the staff's language."""
-        lang = language()
-        return [(key, d.label.get(lang, [lang, *self.languages])[0]) for key, d in self.defs.get(kind, {}).items()]
+        """The keys of one kind of definition (or of site.yaml's sources) with their labels in the
+        staff's language."""
+        lang, order = language(), [language(), *self.languages]
+        if kind == "sources" and self.settings.config is not None:
+            return [
+                (key, f"{key}: {src.title.get(lang, order)[0]}") for key, src in self.settings.config.sources.items()
+            ]
+        return [(key, d.label.get(lang, order)[0]) for key, d in self.defs.get(kind, {}).items()]
 
     def _box(self, spec: FieldSpec, path: Path_, value: Any) -> Box:
         box = Box(field_name(path), self._label(spec), spec.help)

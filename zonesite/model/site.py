@@ -151,6 +151,16 @@ class SiteAcknowledgement(Acknowledgement):
     )
 
 
+def _known_codes(codes: list[str]) -> list[str]:
+    """Refuse a language code Babel does not know (numbers, dates and plurals come from it)."""
+    for code in codes:
+        if locale_of(code) is None:
+            # Translators: {code} is what was written as a language code.
+            message = _("'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko, zh-Hans)")
+            raise ValueError(message.format(code=code))
+    return codes
+
+
 class SiteConfig(Section):
     """site.yaml."""
 
@@ -196,11 +206,7 @@ class SiteConfig(Section):
     @field_validator("languages")
     @classmethod
     def _known_languages(cls, value: list[str]) -> list[str]:
-        for code in value:
-            if locale_of(code) is None:
-                # Translators: {code} is what was written as a language code.
-                message = _("'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko, zh-Hans)")
-                raise ValueError(message.format(code=code)) from None
+        _known_codes(value)
         if len(set(value)) != len(value):
             raise ValueError(_("a language is listed twice"))
         return value
@@ -218,11 +224,7 @@ class SiteConfig(Section):
     @field_validator("fallback")
     @classmethod
     def _fallback_languages(cls, value: list[str]) -> list[str]:
-        for code in value:
-            if locale_of(code) is None:
-                message = _("'{code}' is not a language code Babel knows (e.g. vi, en, ja, ko, zh-Hans)")
-                raise ValueError(message.format(code=code))
-        return value
+        return _known_codes(value)
 
     @field_validator("base_url")
     @classmethod

@@ -130,17 +130,7 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
             # A text in a language the site does not publish is kept and ignored (a Vietnamese name on
             # an English-only site); only a code that is no language at all is a mistake.
             if languages and lang not in languages and (not isinstance(lang, str) or locale_of(lang) is None):
-                hint = did_you_mean(str(lang), languages)
-                if not hint and (" " in str(lang) or not str(lang).isascii()):
-                    # Translators: {{...}} prints as {...}: the braces of a YAML group.
-                    hint = _("a comma inside {{...}} splits the text; put the text in quotes").format()
-                raise PydanticCustomError(
-                    "unknown_language",
-                    # Translators: {lang} is what was written as a language code; {langs} lists the site's
-                    # languages, e.g. "vi, en".
-                    _("'{lang}' is not one of the site's languages ({langs})"),
-                    {"lang": lang, "langs": ", ".join(languages), "hint": hint},
-                )
+                raise _unknown_language(lang, languages)
             if isinstance(text, (int, float)) and not isinstance(text, bool):
                 text = str(text)
             if not isinstance(text, str) or not text.strip():
@@ -155,6 +145,21 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
         # value, e.g. "a list" or "the number 12".
         _("expected text, or one text per language like {{vi: ..., en: ...}}; got {kind}"),
         {"kind": describe(value)},
+    )
+
+
+def _unknown_language(lang: Any, languages: list[str]) -> PydanticCustomError:
+    """A key that is no language code: misspelt, or a comma that split the text."""
+    hint = did_you_mean(str(lang), languages)
+    if not hint and (" " in str(lang) or not str(lang).isascii()):
+        # Translators: {{...}} prints as {...}: the braces of a YAML group.
+        hint = _("a comma inside {{...}} splits the text; put the text in quotes").format()
+    return PydanticCustomError(
+        "unknown_language",
+        # Translators: {lang} is what was written as a language code; {langs} lists the site's
+        # languages, e.g. "vi, en".
+        _("'{lang}' is not one of the site's languages ({langs})"),
+        {"lang": lang, "langs": ", ".join(languages), "hint": hint},
     )
 
 

@@ -25,7 +25,7 @@ from ..model import routes
 from ..model.registry import keyed_sections
 from ..model.types import PartialDate, Text
 from ..model.types import language_name as language_name_in
-from ..model.zone import Zone
+from ..model.zone import Location, Zone
 from . import format as fmt
 from .dashboard import Dashboard, Words, draw
 from .helpers import coordinates, dataset_jsonld, json_script, mailto, marker, og_locale, place_jsonld, tel
@@ -323,19 +323,12 @@ class Renderer:
         for z in zones:
             row = self.site.listing[z.slug]
             status = self.label(ctx, "statuses", z.zone.status) if z.zone.status else self.t(ctx, "status_unknown")
-            loc = z.zone.location
-            district, commune = loc.district, loc.commune
-            places = [
-                p.get(lang, languages)[0] for p in (loc.former_commune, loc.former_district, loc.former_province) if p
-            ]
             cells = {
                 "link": self.link(ctx, routes.zone_path(z.slug)),
                 "name": z.name.get(lang, languages)[0],
                 "type": self.site.defs["zone_types"][z.zone.type].label.get(lang, languages)[0],
                 "status": [z.zone.status or "unknown", str(status)],
-                "district": district.get(lang, languages)[0] if district else None,
-                "commune": commune.get(lang, languages)[0] if commune else None,
-                "former": self.t(ctx, "formerly", places=", ".join(places)) if places else "",
+                **self._place_cells(ctx, z.zone.location),
                 "area": fmt.area(z.land.total_ha, lang),
                 "free": fmt.area(z.land.available_ha, lang),
                 "occupancy": fmt.percent(z.land.occupancy_pct, lang),
@@ -347,6 +340,16 @@ class Renderer:
             rows.append([[value for _, value in row.attributes()], cells])
         fields = [key for key, _ in self.site.listing[zones[0].slug].attributes()] if zones else []
         return {"fields": fields, "rows": rows}
+
+    def _place_cells(self, ctx: Any, loc: Location) -> dict[str, str | None]:
+        """Where a listing row's zone lies, and lay before the 2025 reform, in the page's language."""
+        lang, languages = self._page(ctx).lang, self.site.fallbacks
+        was = [p.get(lang, languages)[0] for p in (loc.former_commune, loc.former_district, loc.former_province) if p]
+        return {
+            "district": loc.district.get(lang, languages)[0] if loc.district else None,
+            "commune": loc.commune.get(lang, languages)[0] if loc.commune else None,
+            "former": self.t(ctx, "formerly", places=", ".join(was)) if was else "",
+        }
 
     def _price_text(self, ctx: Any, z: ZoneView) -> str | None:
         lease, lang = z.zone.lease, self._page(ctx).lang

@@ -36,7 +36,6 @@ from .yamledit import edit_text
 Path_ = tuple[str | int, ...]
 Form = dict[str, list[str]]
 SCALARS = ("text", "string", "number", "integer", "boolean", "date", "key", "choice", "keys")
-LONG_TEXTS = ("description", "summary", "status_note", "note", "reason", "caption")  # shown as text areas
 DERIVABLE = tuple(spec.dotted for spec in derivable(Zone))  # figures the engine computes when left out
 ORIGIN = "_origin"  # hidden input of a list item: its index in the file when the form was made, or "new"
 
@@ -158,7 +157,7 @@ class ZoneForm:
         unit = spec.unit.name if spec.unit else ""
         if spec.kind in ("text", "texts"):
             texts = value if isinstance(value, dict) else dict.fromkeys(self.languages, value or "")
-            long = spec.name in LONG_TEXTS
+            long = spec.facts.prose and spec.kind == "text"  # long text gets a text area
             return [
                 Input(
                     f"{name}@{lang}",

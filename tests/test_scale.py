@@ -3,6 +3,7 @@ a build with nothing changed since the last is recognised and skipped, never wro
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -85,3 +86,31 @@ def test_output_touched_since_the_last_build_is_rebuilt(tmp_path: Path) -> None:
     (out / "vi" / "map" / "index.html").unlink()
     assert "Built " in _build(site, out)
     assert (out / "vi" / "map" / "index.html").is_file()
+
+
+EDITS = {
+    "a figure": ("total_ha: ", "total_ha: 1"),  # a zone's own page and the pages that list it
+    "a commune": ("commune: {vi: xã ", "commune: {vi: xã Mới "),  # new filter choices on every listing page
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_preview_rebuild_after_an_edit_equals_a_build_from_nothing(big_site: Path, tmp_path: Path, edit: str) -> None:
+    """serve re-renders only what an edited zone touches; the result must be what a cold build gives."""
+    from zonesite.commands.preview import Preview
+
+    site = tmp_path / "site"
+    shutil.copytree(big_site, site)
+    preview = Preview(site, tmp_path / "served")
+    assert preview.build()
+    zone = site / "clusters" / "zone-00150.md"  # on the second listing page
+    old, new = EDITS[edit]
+    zone.write_text(zone.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert preview.build({zone})
+    cold = Preview(site, tmp_path / "cold")
+    assert cold.build()
+    served, fresh = snapshot(tmp_path / "served"), snapshot(tmp_path / "cold")
+    served = {k: v for k, v in served.items() if not k.startswith("pagefind/")}
+    fresh = {k: v for k, v in fresh.items() if not k.startswith("pagefind/")}
+    assert sorted(served) == sorted(fresh)
+    assert [k for k in fresh if served[k] != fresh[k]] == []

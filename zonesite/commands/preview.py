@@ -32,6 +32,7 @@ class Preview:
         self.root, self.out = root, out
         self.output: Output | None = None
         self.slugs: set[str] = set()
+        self.listing_key: tuple[object, ...] = ()  # the filters and columns of the last good build
         self.failed = False
         self.last = ""
         self._problems: list[Problem] = []
@@ -68,7 +69,8 @@ class Preview:
             site, warnings = read_site(self.root)
             slugs = {z.slug for z in site.zones}
             zones = self._changed_zones(changed, slugs)
-            output = site_files(site, self.output, zones)
+            same_listing = site.listing_key == self.listing_key
+            output = site_files(site, self.output, zones, same_listing=same_listing)
             if self.output is None:
                 write_site(output, self.out, finish=index_folder)
             else:
@@ -78,7 +80,7 @@ class Preview:
             self.failed = True  # changes saved meanwhile are not all known: render all next time
             return False
         self.failed = False
-        self.output, self.slugs = output, slugs
+        self.output, self.slugs, self.listing_key = output, slugs, site.listing_key
         self._report([])
         self.last = _rebuilt(zones, time.perf_counter() - started, len(warnings))
         return True

@@ -137,6 +137,13 @@ def reported(rows: list[Row]) -> set[str]:
 class Filters:
     """The choices each filter offers: only values some zone has, in the definitions' order."""
 
+    def key(self) -> tuple[object, ...]:
+        """The choices as plain values: two sites offer the same filters when their keys are equal."""
+        return tuple(
+            (f.name, tuple((o.value, tuple(sorted(o.text.values.items()))) for o in getattr(self, f.name)))
+            for f in fields(self)
+        )
+
     commune: list[Option]
     district: list[Option]
     former: list[Option]

@@ -48,6 +48,11 @@ class DerivedSite:
         return self.config.languages
 
     @property
+    def listing_key(self) -> tuple[object, ...]:
+        """What every listing page shows besides its own rows: the filters' choices and the columns."""
+        return (self.filters.key(), tuple(sorted(self.reported)))
+
+    @property
     def fallbacks(self) -> list[str]:
         """Where a text missing in the reader's language is looked for, in order: the site's
         declared ``fallback`` (which may name a language it does not publish, such as English

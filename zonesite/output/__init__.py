@@ -25,11 +25,12 @@ def site_files(
     changed: set[str] | None = None,
     workers: int = 1,
     staging: Path | None = None,
+    same_listing: bool = False,
 ) -> Output:
     """Render every page and collect every file of the output, or raise Abort with the problems
     (pages go straight into ``staging`` when it is given: see :func:`~zonesite.render.render_pages`)."""
     pages = plan_pages(site)
-    renderer, rendered = render_pages(site, pages, previous, changed, workers, staging)
+    renderer, rendered = render_pages(site, pages, previous, changed, workers, staging, same_listing)
     output: Output = dict(renderer.assets)
     output.update(rendered)
     output.update(open_data(site))

@@ -33,12 +33,14 @@ def render_pages(
     changed: set[str] | None = None,
     workers: int = 1,
     staging: Path | None = None,
+    same_listing: bool = False,
 ) -> tuple[Renderer, Rendered]:
     """Render ``pages``; returns the renderer (its static files and the links pages made) and the pages.
 
     With ``previous`` output and the set of ``changed`` zone slugs, the fact sheets of the other
     zones are taken from ``previous`` instead of being rendered again (the preview server's quick
-    rebuild); every page that shows several zones is always rendered. With ``workers`` > 1 the
+    rebuild); so are further listing pages of other zones when ``same_listing`` says the filters and
+    columns every listing page shows are unchanged. Every other page is rendered. With ``workers`` > 1 the
     pages are shared among forked processes, which inherit the read site and compiled templates.
     With a ``staging`` folder each page is written there as soon as it is rendered and stands in
     the result as that file's path, so a national site is never held in memory whole.
@@ -47,9 +49,13 @@ def render_pages(
     output: Rendered = {}
     todo = []
     for page in pages:
-        reuse = previous is not None and changed is not None and page.path in previous and "z" in page.context
-        if reuse and page.context["z"].slug not in changed:  # type: ignore[operator]
-            output[page.path] = previous[page.path]  # type: ignore[index]
+        if (
+            previous is not None
+            and changed is not None
+            and page.path in previous
+            and _untouched(page, changed, same_listing)
+        ):
+            output[page.path] = previous[page.path]
         else:
             todo.append(page)
     if workers > 1 and len(todo) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
@@ -64,6 +70,19 @@ def render_pages(
     if problems:
         raise Abort(list(dict.fromkeys(problems)))
     return renderer, output
+
+
+def _untouched(page: Page, changed: set[str], same_listing: bool) -> bool:
+    """Whether a page shows none of the ``changed`` zones, and nothing gathered from all of them:
+    another zone's fact sheet, or a further listing page (``clusters/page_2/``) of other zones.
+    Zones keep their order when only their files change (it is the files' order), so a listing
+    page keeps its rows."""
+    if "z" in page.context:
+        return page.context["z"].slug not in changed
+    rows = page.context.get("rows")
+    if rows is not None and same_listing and page.context.get("number", 1) > 1:
+        return not any(view.slug in changed for view in rows)
+    return False
 
 
 Share = tuple[dict[str, "bytes | Path"], list[tuple[str, str, str]], list[Problem]]

@@ -89,8 +89,10 @@ def test_output_touched_since_the_last_build_is_rebuilt(tmp_path: Path) -> None:
 
 
 EDITS = {
-    "a figure": ("total_ha: ", "total_ha: 1"),  # a zone's own page and the pages that list it
-    "a commune": ("commune: {vi: xã ", "commune: {vi: xã Mới "),  # new filter choices on every listing page
+    "a figure": ("clusters/zone-00150.md", "total_ha: ", "total_ha: 1"),  # its page and the pages that list it
+    "a commune": ("clusters/zone-00150.md", "commune: {vi: xã ", "commune: {vi: xã Mới "),  # new filter choices
+    "the address": ("site.yaml", "https://example.gov.vn/invest/", "https://example.gov.vn/dau-tu/"),  # everything
+    "a definition": ("site.yaml", "Dệt may", "Dệt và may mặc"),  # labels in every record and page
 }
 
 
@@ -103,10 +105,12 @@ def test_a_preview_rebuild_after_an_edit_equals_a_build_from_nothing(big_site: P
     shutil.copytree(big_site, site)
     preview = Preview(site, tmp_path / "served")
     assert preview.build()
-    zone = site / "clusters" / "zone-00150.md"  # on the second listing page
-    old, new = EDITS[edit]
-    zone.write_text(zone.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    assert preview.build({zone})
+    name, old, new = EDITS[edit]
+    path = site / name  # zone-00150 is on the second listing page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert preview.build({path})
     cold = Preview(site, tmp_path / "cold")
     assert cold.build()
     served, fresh = snapshot(tmp_path / "served"), snapshot(tmp_path / "cold")

@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..check.validate import GROUPED, problem_at
 from ..errors import Problem
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, language, ngettext
 from ..model.registry import iter_values, spec_at
 from ..model.types import ANY_LANGUAGE, Text
 from ..model.zone import Zone
@@ -281,17 +282,34 @@ def plan_findings(rows: list[FigureRow]) -> Iterator[tuple[int, str, str]]:
 KNOWN = "known"  # the severity of a warning staff have acknowledged: counted, not shown
 
 
+# Each zone's findings, reused while its view is the very object derivation reused (its file and
+# site.yaml unchanged) and neither the day, the files under static/ nor the staff's language changed.
+_found: dict[str, tuple[ZoneView, tuple[Any, ...], list[Finding]]] = {}
+
+
+def _findings(site: DerivedSite, zone: ZoneView, today: dt.date, static: tuple[str, ...]) -> list[Finding]:
+    key = (today, static, language())
+    hit = _found.get(zone.file)
+    if hit is None or hit[0] is not zone or hit[1] != key:
+        config = site.config
+        found = list(
+            zone_findings(zone, site.languages, config.freshness_days, today, site.static_dirs, config.country)
+        )
+        hit = (zone, key, found)
+        _found[zone.file] = hit
+    return hit[2]
+
+
 def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None = None) -> list[Problem]:
     """All warnings for the site, located in the file that would fix them; those staff have
     acknowledged (in the zone file, or in site.yaml for all zones or some) come back as ``known``."""
     today = today or dt.date.today()
     found: list[Problem] = []
     used: set[tuple[str, int]] = set()
+    static = tuple(sorted(str(p) for folder in site.static_dirs if folder.is_dir() for p in folder.rglob("*")))
     for zone in site.zones:
         accepted = _acknowledged(site, zone)
-        for f in zone_findings(
-            zone, site.languages, site.config.freshness_days, today, site.static_dirs, site.config.country
-        ):
+        for f in _findings(site, zone, today, static):
             by = accepted.get(f.kind)
             if by is not None:
                 used.add(by)

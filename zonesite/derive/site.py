@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check import CheckedSite, PageView, Strings
+from ..check import CheckedSite, CheckedZone, PageView, Strings
 from ..model.site import Definition, SiteConfig
 from .columns import DataColumn, data_columns
 from .contacts import Reach, reach
@@ -95,10 +96,29 @@ class Sheets(Mapping[str, Sheet]):
         return len(self._views)
 
 
+# Each zone's view from the last derivation, reused while the checked zone is the very object the
+# check reused (its file unchanged) and site.yaml (definitions, sources) is unchanged: serve derives
+# again after every save, and a save changes one zone of thousands.
+_derived: dict[str, tuple[CheckedZone, bytes, ZoneView]] = {}
+
+
+def _views(checked: CheckedSite) -> list[ZoneView]:
+    config, defs = checked.config, checked.defs
+    site_key = hashlib.blake2b(checked.site_doc.text.encode("utf-8"), digest_size=16).digest()
+    views = []
+    for z in checked.zones:
+        hit = _derived.get(z.source.file)
+        if hit is None or hit[0] is not z or hit[1] != site_key:
+            hit = (z, site_key, derive_zone(z.source, z.zone, z.body, defs, config.sources))
+            _derived[z.source.file] = hit
+        views.append(hit[2])
+    return views
+
+
 def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""
     config, defs = checked.config, checked.defs
-    views = [derive_zone(z.source, z.zone, z.body, defs, config.sources) for z in checked.zones]
+    views = _views(checked)
     listing = {v.slug: listing_row(v, config.languages, config.province, config.exchange_rate) for v in views}
     data_date = latest_check(views, config)
 

@@ -60,8 +60,21 @@ def _number(value: Any) -> Any:
     return value
 
 
+# Each zone's record, reused while its view is the very object derivation reused (its file and
+# site.yaml, which gives the languages and address, unchanged): serve writes open data after every save.
+_records: dict[str, tuple[ZoneView, dict[str, Any]]] = {}
+
+
 def zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
     """Everything known about one zone, with derived land figures filled in."""
+    hit = _records.get(view.file)
+    if hit is None or hit[0] is not view:
+        hit = (view, _zone_record(site, view))
+        _records[view.file] = hit
+    return hit[1]
+
+
+def _zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
     languages = site.languages
     record: dict[str, Any] = {"slug": view.slug}
     record["url"] = {lang: _url(site, lang, view) for lang in languages}

@@ -40,24 +40,13 @@ def render_pages(
     With ``previous`` output and the set of ``changed`` zone slugs, the fact sheets of the other
     zones are taken from ``previous`` instead of being rendered again (the preview server's quick
     rebuild); so are further listing pages of other zones when ``same_listing`` says the filters and
-    columns every listing page shows are unchanged. Every other page is rendered. With ``workers`` > 1 the
-    pages are shared among forked processes, which inherit the read site and compiled templates.
+    columns every listing page shows are unchanged. Every other page is rendered. With ``workers``
+    > 1 the pages are shared among forked processes, which inherit the read site and templates.
     With a ``staging`` folder each page is written there as soon as it is rendered and stands in
     the result as that file's path, so a national site is never held in memory whole.
     """
     renderer = Renderer(site)
-    output: Rendered = {}
-    todo = []
-    for page in pages:
-        if (
-            previous is not None
-            and changed is not None
-            and page.path in previous
-            and _untouched(page, changed, same_listing)
-        ):
-            output[page.path] = previous[page.path]
-        else:
-            todo.append(page)
+    output, todo = _reused(pages, previous, changed, same_listing)
     if workers > 1 and len(todo) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         results = _render_forked(renderer, todo, workers, staging)
     else:
@@ -70,6 +59,21 @@ def render_pages(
     if problems:
         raise Abort(list(dict.fromkeys(problems)))
     return renderer, output
+
+
+def _reused(
+    pages: list[Page], previous: Rendered | None, changed: set[str] | None, same_listing: bool
+) -> tuple[Rendered, list[Page]]:
+    """The pages a preview rebuild takes from the last build, and the pages it must render."""
+    output: Rendered = {}
+    todo = []
+    for page in pages:
+        kept = previous is not None and changed is not None and page.path in previous
+        if kept and _untouched(page, changed, same_listing):  # type: ignore[arg-type]
+            output[page.path] = previous[page.path]  # type: ignore[index]
+        else:
+            todo.append(page)
+    return output, todo
 
 
 def _untouched(page: Page, changed: set[str], same_listing: bool) -> bool:

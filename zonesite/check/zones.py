@@ -45,11 +45,12 @@ def check_zones(
     result = []
     for source in loaded.sources:
         digest = hashlib.blake2b(source.doc.text.encode("utf-8"), digest_size=16).digest()
-        cached = _checked.get(source.file)
+        where = str(source.path.resolve())  # two sites in one process may both have clusters/a.yaml
+        cached = _checked.get(where)
         if cached is None or cached[:2] != (digest, setting):
             found: list[Problem] = []
             cached = (digest, setting, check_source(source, context, static_dirs, keys, found), found)
-            _checked[source.file] = cached
+            _checked[where] = cached
         problems += cached[3]
         if cached[2] is not None:
             result.append(cached[2])

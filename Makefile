@@ -17,6 +17,11 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 	$(PIP) -r requirements-dev.txt
 	touch $@
 
+# The pinned axe-core and vnu.jar the quality gates drive (package-lock.json); skipped, and the
+# gates with it, where npm is missing (.ci/run installs it, and fails on any skipped gate).
+node_modules/.installed: package.json package-lock.json
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --ignore-scripts && touch $@; fi
+
 site: $(VENV)/.runtime
 	$(PY) build.py build
 
@@ -30,7 +35,7 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: $(VENV)/.dev lint
+test: $(VENV)/.dev node_modules/.installed lint
 	$(PY) -m pytest
 
 docs: $(VENV)/.runtime

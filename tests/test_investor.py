@@ -10,6 +10,7 @@ filter and sort has something to tell apart.
 from __future__ import annotations
 
 import csv
+import os
 import io
 import json
 import re
@@ -23,7 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
+if not CHROMIUM.exists() and not os.environ.get("ZONESITE_REQUIRE_TOOLS"):  # .ci/run: fail, never skip
     pytest.skip("Chromium not installed at /usr/bin/chromium; .ci/run installs it", allow_module_level=True)
 
 from conftest import NBSP, build, make_site, parse, read, strip_tags, table_rows  # noqa: E402

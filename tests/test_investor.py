@@ -10,9 +10,9 @@ filter and sort has something to tell apart.
 from __future__ import annotations
 
 import csv
-import os
 import io
 import json
+import os
 import re
 import shutil
 import time

@@ -238,8 +238,26 @@ def test_every_language_page_declares_language_canonical_and_alternates(out: Pat
         assert alternates == {
             "vi": f"{BASE_URL}vi/{key}",
             "en": f"{BASE_URL}en/{key}",
-            "x-default": f"{BASE_URL}vi/{key}",
+            "x-default": _x_default(key),
         }, rel
+
+
+def _x_default(key: str) -> str:
+    """A home's version for other readers is the language chooser; any other page's, the Vietnamese."""
+    return BASE_URL if key == "" else f"{BASE_URL}vi/{key}"
+
+
+def _alternates(html: str) -> dict[str, str]:
+    return {a["hreflang"]: a["href"] for t, a in parse(html).tags if t == "link" and a.get("rel") == "alternate"}
+
+
+def test_root_chooser_and_language_homes_name_each_other(out: Path) -> None:
+    """hreflang is reciprocal: the chooser lists every home and itself as x-default; each home
+    names the chooser as its x-default and every other home as an alternate."""
+    homes = {lang: f"{BASE_URL}{lang}/" for lang in LANGS}
+    assert _alternates(read(out, "index.html")) == {**homes, "x-default": BASE_URL}
+    for lang in LANGS:
+        assert _alternates(read(out, f"{lang}/index.html")) == {**homes, "x-default": BASE_URL}, lang
 
 
 def test_language_switcher_leads_to_the_same_page_in_the_other_language(out: Path) -> None:
@@ -278,7 +296,8 @@ def test_sitemap_lists_every_page_with_its_alternates(out: Path) -> None:
     root = ET.fromstring((out / "sitemap.xml").read_bytes())
     urls = root.findall("s:url", ns)
     locs = [u.findtext("s:loc", namespaces=ns) for u in urls]
-    expected = {BASE_URL + _key(p)[0] + "/" + _key(p)[1] for p in html_pages(out) if p.split("/")[0] in LANGS}
+    pages = [p for p in html_pages(out) if p.split("/")[0] in LANGS and not _noindex(read(out, p))]
+    expected = {BASE_URL + _key(p)[0] + "/" + _key(p)[1] for p in pages}
     # The language chooser at the root is listed too, with each language's home as an alternate.
     assert sorted(locs) == sorted(expected | {BASE_URL})
     for url in urls:
@@ -292,10 +311,31 @@ def test_sitemap_lists_every_page_with_its_alternates(out: Path) -> None:
         assert alternates == {
             "vi": f"{BASE_URL}vi/{key}",
             "en": f"{BASE_URL}en/{key}",
-            "x-default": f"{BASE_URL}vi/{key}",
+            "x-default": _x_default(key),
         }, loc
     robots = read(out, "robots.txt")
     assert f"Sitemap: {BASE_URL}sitemap.xml" in robots.splitlines()
+
+
+def _noindex(html: str) -> bool:
+    robots = [a.get("content", "") for t, a in parse(html).tags if t == "meta" and a.get("name") == "robots"]
+    return any("noindex" in content.split(", ") for content in robots)
+
+
+def test_sitemap_leaves_out_exactly_the_pages_that_say_noindex(out: Path) -> None:
+    """Search engines are never sent to a page that asks them not to index it, and every page that
+    does not ask so is listed: the page's HTML and the sitemap agree for every page."""
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    marked = []
+    for rel in html_pages(out):
+        address = BASE_URL + rel.removesuffix("index.html")
+        if _noindex(read(out, rel)):
+            marked.append(rel)
+            assert address not in listed, f"{rel} says noindex but the sitemap lists it"
+        else:
+            assert address in listed, f"{rel} may be indexed but the sitemap leaves it out"
+    assert sorted(marked) == ["404.html", "en/search/index.html", "vi/search/index.html"]
 
 
 # --- links --------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ class Page:
 
     ``key`` is the page's address without the language (``clusters/song-cau/``), which links the
     language versions of a page; pages without one (the language chooser, 404) have no versions.
+    ``indexed`` says whether the site's own search covers the page; ``noindex`` asks search engines
+    not to index it: the page says so in its HTML and the sitemap leaves it out.
     """
 
     path: str
@@ -40,6 +42,7 @@ class Page:
     source: str = ""
     absolute_links: bool = False
     indexed: bool = True
+    noindex: bool = False
 
     @property
     def dir(self) -> str:
@@ -73,7 +76,7 @@ def plan_pages(site: DerivedSite) -> list[Page]:
     default = site.languages[0]
     pages = [
         Page("index.html", "language.html", default, indexed=False),
-        Page("404.html", "404.html", default, absolute_links=True, indexed=False),
+        Page("404.html", "404.html", default, absolute_links=True, indexed=False, noindex=True),
     ]
     news = site.news
     for lang in site.languages:
@@ -84,7 +87,8 @@ def plan_pages(site: DerivedSite) -> list[Page]:
             pages.append(Page(f"{lang}/{key}index.html", "zone.html", lang, key, {"z": zone}, zone.file))
         for key, template in TOOL_PAGES:
             indexed = key in ("dashboard/", "data/")
-            pages.append(Page(f"{lang}/{key}index.html", template, lang, key, indexed=indexed))
+            noindex = key in routes.NOINDEX
+            pages.append(Page(f"{lang}/{key}index.html", template, lang, key, indexed=indexed, noindex=noindex))
         if news:
             pages.append(Page(f"{lang}/news/index.html", "news.html", lang, "news/", {"items": news}))
         for page in site.pages:

@@ -31,9 +31,21 @@ TOOL_PAGES = (
 )
 
 
+# Pages search engines are asked not to index (``<meta name="robots" content="noindex">``) and that
+# the sitemap therefore leaves out: search results are a query's, not a page's.
+NOINDEX = ("search/",)
+
+
 def reserved() -> set[str]:
     """First parts of an address that a content page may not take."""
     return {ZONES, *SHARED} | {key.rstrip("/") for key, _, _ in TOOL_PAGES}
+
+
+def x_default(key: str, languages: list[str]) -> str:
+    """The address (from the site root) of a page's version for readers of no language the site
+    has: for the homes, the language chooser at the root, which names every home in turn (the two
+    must point at each other); for any other page, its version in the first language."""
+    return "" if key == "" else f"{languages[0]}/{key}"
 
 
 def zone_path(slug: str) -> str:

@@ -14,8 +14,11 @@ NEVER = "1970-01-01T00:00:00Z"
 
 
 def sitemap(site: DerivedSite, pages: list[Page]) -> bytes:
-    """sitemap.xml with every language version of each page listed as an alternate."""
-    text = render_engine("sitemap.xml", base=site.config.base_url, languages=site.languages, pages=pages)
+    """sitemap.xml with every language version of each page listed as an alternate (``pages`` are
+    the ones search engines may index: a page marked ``noindex`` says so in its HTML)."""
+    text = render_engine(
+        "sitemap.xml", base=site.config.base_url, languages=site.languages, pages=pages, x_default=routes.x_default
+    )
     return text.encode("utf-8")
 
 
@@ -65,7 +68,7 @@ def atom(site: DerivedSite, lang: str) -> bytes:
 def machine_files(site: DerivedSite, pages: list[Page]) -> dict[str, bytes]:
     """sitemap.xml, robots.txt and, when there is news, one Atom feed per language."""
     files = {
-        "sitemap.xml": sitemap(site, [p for p in pages if p.key is not None]),
+        "sitemap.xml": sitemap(site, [p for p in pages if p.key is not None and not p.noindex]),
         "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {site.config.base_url}sitemap.xml\n".encode(),
     }
     if site.news:

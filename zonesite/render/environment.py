@@ -126,15 +126,14 @@ class Renderer:
         return f"{self.url(ctx, target)}?v={self.digests[target]}"
 
     @jinja2.pass_context
-    def alternates(self, ctx: Any) -> list[tuple[str, str, str]]:
-        """``(lang, absolute URL, relative URL)`` of this page in every language."""
+    def alternates(self, ctx: Any) -> list[tuple[str, str]]:
+        """``(hreflang, absolute URL)`` of this page in every language, then ``x-default``."""
         page = self._page(ctx)
         if page.key is None:
             return []
-        return [
-            (lang, self.site.config.base_url + f"{lang}/{page.key}", self.url(ctx, f"{lang}/{page.key}"))
-            for lang in self.site.languages
-        ]
+        base, languages = self.site.config.base_url, self.site.languages
+        versions = [(lang, f"{base}{lang}/{page.key}") for lang in languages]
+        return [*versions, ("x-default", base + routes.x_default(page.key, languages))]
 
     @jinja2.pass_context
     def language_links(self, ctx: Any) -> list[tuple[str, str]]:

@@ -224,13 +224,14 @@ class Renderer:
         return text is not None and text.has(self._page(ctx).lang)
 
     @jinja2.pass_context
-    def md(self, ctx: Any, text: Text | None) -> Markup:
-        """Markdown in the page's language, made safe, with site links made relative."""
+    def md(self, ctx: Any, text: Text | None, top: int = 2) -> Markup:
+        """Markdown in the page's language, made safe, with site links made relative and its top
+        heading at level ``top`` (one below the heading the template puts it under)."""
         if text is None:
             return Markup("")
         page = self._page(ctx)
         value, actual = text.get(page.lang, self.site.fallbacks)
-        html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages))
+        html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages), top=top)
         self.links.extend((page.source, written, target) for written, target in links)
         if actual != page.lang:
             note = Markup('<p class="lang-note-block">{}</p>').format(

@@ -7,7 +7,9 @@
 * Links written from the site root (``/clusters/trang-e/``) are rewritten relative to the page and
   into the page's language, so they keep working when the site is served from ``/invest/``. They
   are collected so the build can report links that lead nowhere.
-* Headings move one level down, because the page title is the only ``<h1>``.
+* Headings are shifted so the text's top heading sits at the level the template asks for (``<h2>``
+  under a page's ``<h1>``, ``<h3>`` under a section's ``<h2>``) and never skip a level: a skipped
+  level breaks the outline screen-reader users navigate by, and the HTML checker rejects it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,23 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+
+
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def shift_headings(root: ET.Element, top: int) -> None:
+    """Renumber the headings under ``root`` so the highest becomes ``<h{top}>`` and each is at most
+    one level deeper than the heading before it (``##`` then ``####`` gives h2 then h3)."""
+    headings = [element for element in root.iter() if element.tag in HEADING_TAGS]
+    if not headings:
+        return
+    offset = top - min(int(element.tag[1]) for element in headings)
+    previous = top - 1
+    for element in headings:
+        level = min(int(element.tag[1]) + offset, previous + 1, 6)
+        element.tag = f"h{level}"
+        previous = level
 
 
 @lru_cache(maxsize=65536)
@@ -45,6 +64,7 @@ class _SiteLinks(Treeprocessor):
         self.languages = languages
         self.lang = ""
         self.page_dir = ""
+        self.top = 2
         self.found: list[tuple[str, str]] = []
 
     def run(self, root: ET.Element) -> None:
@@ -55,9 +75,8 @@ class _SiteLinks(Treeprocessor):
                     parent.remove(child)
                     wrapper.append(child)
                     parent.insert(index, wrapper)
+        shift_headings(root, self.top)
         for element in root.iter():
-            if element.tag in ("h1", "h2", "h3", "h4", "h5"):
-                element.tag = f"h{int(element.tag[1]) + 1}"
             attr = "href" if element.tag == "a" else "src" if element.tag == "img" else None
             if attr and element.get(attr) is not None:
                 self._fix(element, attr)
@@ -99,12 +118,12 @@ def _converter(languages: tuple[str, ...]) -> markdown.Markdown:
 
 @lru_cache(maxsize=4096)
 def render_markdown(
-    text: str, lang: str, page_dir: str, languages: tuple[str, ...]
+    text: str, lang: str, page_dir: str, languages: tuple[str, ...], top: int = 2
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """HTML for ``text`` on the page in folder ``page_dir``, and its site links as
-    ``(as written, site path)``."""
+    """HTML for ``text`` on the page in folder ``page_dir``, its top heading at level ``top``,
+    and its site links as ``(as written, site path)``."""
     md = _converter(languages)
     links: _SiteLinks = md.treeprocessors["site_links"]  # type: ignore[assignment]
-    links.lang, links.page_dir, links.found = lang, page_dir, []
+    links.lang, links.page_dir, links.top, links.found = lang, page_dir, top, []
     html = md.reset().convert(text)
     return html, tuple(links.found)

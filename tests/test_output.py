@@ -338,6 +338,28 @@ def test_sitemap_leaves_out_exactly_the_pages_that_say_noindex(out: Path) -> Non
     assert sorted(marked) == ["404.html", "en/search/index.html", "vi/search/index.html"]
 
 
+def test_every_page_declares_the_favicon_and_a_valid_open_graph_type(out: Path) -> None:
+    """Browsers ask for /favicon.ico (a 404 under a sub-path) unless a page names its icon; Open
+    Graph knows ``website`` and ``article``, not ``place``."""
+    for rel in html_pages(out):
+        tags = parse(read(out, rel)).tags
+        icons = [a["href"] for t, a in tags if t == "link" and a.get("rel") == "icon"]
+        assert len(icons) == 1, rel
+        path = icons[0].split("?")[0]
+        if path.startswith("/invest/"):  # the 404 page is served at any depth
+            target = path.removeprefix("/invest/")
+        else:
+            assert not path.startswith(("/", "http")), f"{rel}: {path} is not relative"
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+        assert target == "static/favicon.svg", rel
+        assert (out / target).read_bytes().startswith(b"<svg")
+        og = [a["content"] for t, a in tags if t == "meta" and a.get("property") == "og:type"]
+        assert og in ([], ["website"], ["article"]), rel
+    assert ["website"] == [
+        a["content"] for t, a in parse(read(out, "en/clusters/alpha/index.html")).tags if a.get("property") == "og:type"
+    ]
+
+
 # --- links --------------------------------------------------------------------------------------
 
 

@@ -333,6 +333,12 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def ninh_binh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second example site (examples/ninh-binh, on the repository's theme), built once."""
+    return build(REPO / "examples" / "ninh-binh", tmp_path_factory.mktemp("ninh-binh") / "_site")
+
+
+@pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The default tiny site, written and built once: (site folder, output folder)."""
     root = make_site(tmp_path_factory.mktemp("fixture") / "site")

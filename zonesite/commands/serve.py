@@ -51,8 +51,8 @@ class PreviewHandler(web.RequestHandler):
 
     def get(self, path: str) -> None:
         root = self.preview.out.resolve()
-        target = (root / path).resolve()
-        if not target.is_relative_to(root):
+        target = _inside(root, path)
+        if target is None:
             raise web.HTTPError(404)
         if target.is_dir():
             if path and not path.endswith("/"):
@@ -80,6 +80,18 @@ class PreviewHandler(web.RequestHandler):
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
         self.write(body)
+
+
+def _inside(root: Path, path: str) -> Path | None:
+    """What the decoded request ``path`` names inside ``root``; None for anything else: dot segments
+    or a link leading out, an absolute path, or a name no file can have (a NUL byte, too long),
+    which would otherwise fail as a server error instead of a plain 404."""
+    try:
+        target = (root / path).resolve()
+        target.is_dir()  # raises for a name the file system refuses
+    except (OSError, ValueError):
+        return None
+    return target if target.is_relative_to(root) else None
 
 
 class SiteWatcher(Watcher):

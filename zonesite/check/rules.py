@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from ..i18n import _, language
 from ..model.countries import DEFAULT, boxes, country_name, inside
-from ..model.registry import known_path
+from ..model.registry import known_path, static_files
+from ..model.types import inside_static
 from ..model.zone import Zone
 
 Finding = tuple[tuple[str | int, ...], str, str]
@@ -131,18 +135,53 @@ def citation_rules(zone: Zone, dict_keys: dict[str, set[str]]) -> Iterator[Findi
                 yield (("sources", i, "covers", j), why, "")
 
 
-def file_rules(zone: Zone, static_dirs: list[Path]) -> Iterator[Finding]:
-    """Photos and documents named by file must exist under static/ and stay inside it."""
-    entries: list[tuple[tuple[str | int, ...], str]] = [
-        (("photos", i, "file"), p.file) for i, p in enumerate(zone.photos)
-    ]
-    entries += [(("documents", i, "file"), d.file) for i, d in enumerate(zone.documents) if d.file]
-    for path, name in entries:
-        if name.startswith(("/", "\\")) or ".." in Path(name).parts:
-            yield (path, _("'{file}' must be a path inside static/").format(file=name), _("e.g. images/trang-e.jpg"))
-        elif not any((folder / name).is_file() for folder in static_dirs):
-            message = _("'{file}' was not found under static/").format(file=name)
-            yield (path, message, _("check the spelling and the folder"))
+def file_rules(record: BaseModel, static_dirs: list[Path]) -> Iterator[Finding]:
+    """Every file a zone or site.yaml names under static/ (the fields typed
+    :data:`~zonesite.model.types.StaticFile`) must exist there and stay inside it: a link in
+    static/ that leads out of it would publish a file of the computer the site is built on."""
+    for spec in static_files(type(record)):
+        for loc, name in _values(record, spec.path):
+            if isinstance(name, str) and inside_static(name):
+                found = _static_problem(name, static_dirs)
+                if found:
+                    yield (loc, *found)
+
+
+def _values(value: Any, path: tuple[str, ...], loc: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, Any]]:
+    """``(location, value)`` of every value at the dotted ``path`` (without list indexes or keyed
+    sections' keys) inside ``value``."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _values(item, path, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(item, path, (*loc, key))
+    elif not path:
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        yield from _values(getattr(value, path[0]), path[1:], (*loc, path[0]))
+
+
+def _static_problem(name: str, static_dirs: list[Path]) -> tuple[str, str] | None:
+    """Why ``name`` cannot be published from the static folders, or None when it can."""
+    for folder in static_dirs:
+        path = folder / name
+        if not _is_file(path):
+            continue
+        if path.resolve().is_relative_to(folder.resolve()):
+            return None
+        # Translators: {file} is the path as written; it is a link to a file outside static/.
+        message = _("'{file}' leads outside static/").format(file=name)
+        return message, _("copy the file into static/ instead of linking to it")
+    return _("'{file}' was not found under static/").format(file=name), _("check the spelling and the folder")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name the system refuses (too long...) is none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 ZONE_RULES: list[Rule] = [area_rules, list_rules]

@@ -15,6 +15,7 @@ from ..model.definitions import merged, raw_keys
 from ..model.site import Definition, SiteConfig
 from ..model.types import locale_of
 from ..source.files import Source, load_site_file
+from .rules import file_rules
 from .validate import problem_at, validate_document
 
 
@@ -75,6 +76,16 @@ def theme_folders(root: Path, settings: SiteSettings, problems: list[Problem]) -
     templates = _unique([root / routes.TEMPLATES, theme / routes.TEMPLATES])
     static = _unique([root / routes.STATIC, theme / routes.STATIC])
     return templates, static
+
+
+def static_file_problems(settings: SiteSettings, static_dirs: list[Path]) -> list[Problem]:
+    """Files site.yaml names under static/ (share image, map outline) that are missing there or
+    lead out of it."""
+    if settings.config is None or settings.source is None:
+        return []
+    doc, file = settings.source.doc, settings.source.file
+    found = file_rules(settings.config, static_dirs)
+    return [problem_at(doc, file, loc, message, hint) for loc, message, hint in found]
 
 
 def _unique(paths: list[Path]) -> list[Path]:

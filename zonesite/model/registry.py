@@ -21,7 +21,7 @@ from pydantic.fields import FieldInfo, PydanticUndefined
 from ..i18n import _
 from ..suggest import did_you_mean
 from .facts import Digits, Facts, Unit
-from .types import PartialDate, RefTo, Text
+from .types import PartialDate, RefTo, StaticPath, Text
 
 # What a field holds, as every consumer needs to know it:
 #   text (translatable), string, number, integer, boolean, date, key (of a definition), choice
@@ -73,6 +73,12 @@ def _markers(annotation: Any, kind: type) -> Iterator[Any]:
             yield from (m for m in meta.metadata if isinstance(m, kind))
     for arg in get_args(annotation):
         yield from _markers(arg, kind)
+
+
+def _marked(info: FieldInfo, kind: type) -> bool:
+    """Whether a field carries a marker of class ``kind``, on the field (pydantic moves the
+    metadata of a plain ``Annotated`` field there) or inside its annotation."""
+    return any(isinstance(m, kind) for m in info.metadata) or next(_markers(info.annotation, kind), None) is not None
 
 
 def find_ref(annotation: Any) -> RefTo | None:
@@ -204,7 +210,7 @@ def _spec(path: tuple[str, ...], info: FieldInfo) -> FieldSpec:
     facts = next((m for m in info.metadata if isinstance(m, Facts)), NO_FACTS)
     unit = next(_markers(annotation, Unit), None)
     choices = get_args(inner) if kind == "choice" else ()
-    digits = any(isinstance(m, Digits) for m in info.metadata) or next(_markers(annotation, Digits), None) is not None
+    digits = _marked(info, Digits)
     return FieldSpec(path, info, kind, inner, ref.kind if ref else None, group, choices, unit, facts, digits)
 
 
@@ -264,6 +270,12 @@ def list_fields(model: type[BaseModel]) -> list[str]:
 def figures(model: type[BaseModel]) -> list[FieldSpec]:
     """Fields that hold a figure with a unit, in declared order."""
     return [spec for spec in walked(model) if spec.unit is not None]
+
+
+def static_files(model: type[BaseModel]) -> list[FieldSpec]:
+    """Fields that name a file under static/ (photos, documents, the share image...), with the
+    paths of list items and keyed sections without index or key."""
+    return [spec for spec in walked_items(model) if _marked(spec.info, StaticPath)]
 
 
 def metrics(model: type[BaseModel]) -> dict[str, FieldSpec]:

@@ -11,7 +11,7 @@ from ..i18n import N_, _
 from .countries import DEFAULT as DEFAULT_COUNTRY
 from .countries import boxes as country_boxes
 from .registry import metrics
-from .types import Email, Key, PartialDate, Ref, Text, Url, locale_of
+from .types import Email, Key, PartialDate, Ref, StaticFile, Text, Url, locale_of
 from .zone import Acknowledgement, Contact, Section, Zone
 
 # What a published plan figure can be computed from: the number of zones, or any metric of a zone.
@@ -101,7 +101,7 @@ Lang = Annotated[str, Field(min_length=2, max_length=8)]
 class MapSettings(Section):
     """Where map tiles come from. The map script itself is served from the site."""
 
-    tiles: str = Field(
+    tiles: Url = Field(
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         description=N_("Tile URL template with {z}, {x} and {y}."),
     )
@@ -110,7 +110,7 @@ class MapSettings(Section):
         "https://www.openstreetmap.org/copyright", description=N_("Where the credit links to.")
     )
     max_zoom: int = Field(19, ge=1, le=22, description=N_("Deepest zoom the tiles allow."))
-    outline: str | None = Field(
+    outline: StaticFile | None = Field(
         None, description=N_("GeoJSON file under static/ with the province's boundary, drawn on the maps.")
     )
 
@@ -195,7 +195,14 @@ class SiteConfig(Section):
     exchange_rate: ExchangeRate | None = Field(
         None, description=N_("The USD–VND rate used to show every price in both currencies.")
     )
-    share_image: str | None = Field(None, description=N_("Picture under static/ for link previews (1200×630)."))
+    share_image: StaticFile | None = Field(None, description=N_("Picture under static/ for link previews (1200×630)."))
+    trust_html: bool = Field(
+        False,
+        description=N_(
+            "Publish raw HTML in Markdown (descriptions, pages, the intro) as written, scripts included; "
+            "leave false unless every author is trusted: by default it is cleaned to safe tags."
+        ),
+    )
     definitions: Definitions = Field(default_factory=Definitions)
     sources: dict[Key, Source] = Field(default_factory=dict, description=N_("Publications zone files cite by key."))
     acknowledged: list[SiteAcknowledgement] = Field(

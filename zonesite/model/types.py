@@ -7,6 +7,7 @@ validate stage adds the file, line and field.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -373,11 +374,46 @@ def _validate_date(value: Any) -> PartialDate:
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 .()\-]{5,24}(\s*(ext\.?|máy lẻ)\s*\d+)?$")
-_URL = re.compile(r"^https?://[^\s<>\"']+$")
+_URL = re.compile(r"^(?:https?://|mailto:|tel:)[^\s<>\"'\x00-\x1f\x7f]+$")
+_URL_EXAMPLE = "https://example.gov.vn/page"
+
+# The only schemes a link in the data or in Markdown may have: the rest (javascript:, data:, file:,
+# vbscript:...) run code, show forged pages or reach into the reader's computer.
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+_IGNORED = re.compile(r"[\x00-\x20\x7f]")
 
 
-def _text_check(pattern: re.Pattern[str], kind: str, example: str, message: str, hint: str) -> Any:
+def link_scheme(url: str) -> str | None:
+    """The scheme a browser reads in ``url`` ("javascript" in "Java\tScript&#58;..."), or None for a
+    relative link. Browsers decode entities and drop control characters and spaces before they
+    read the scheme, so the same is done here."""
+    lowered = _IGNORED.sub("", html.unescape(url)).lower()
+    head = re.split(r"[/?#]", lowered, maxsplit=1)[0]
+    return head.partition(":")[0] if ":" in head else None
+
+
+def safe_link(url: str) -> bool:
+    """Whether a link may be published: relative, or http(s), mailto or tel."""
+    scheme = link_scheme(url)
+    return scheme is None or f"{scheme}:" in SAFE_SCHEMES
+
+
+def _check_scheme(value: str) -> None:
+    """Refuse a link whose scheme is not one of :data:`SAFE_SCHEMES`, naming the scheme."""
+    if not safe_link(value):
+        raise PydanticCustomError(
+            "unsafe_scheme",
+            # Translators: {scheme} is the start of an address as written, e.g. javascript; keep
+            # http, https, mailto and tel as written.
+            _("'{scheme}:' addresses are not allowed; use http, https, mailto or tel"),
+            {"value": value, "scheme": link_scheme(value), "hint": _("e.g. {example}").format(example=_URL_EXAMPLE)},
+        )
+
+
+def _text_check(pattern: re.Pattern[str], kind: str, example: str, message: str, hint: str, first: Any) -> Any:
     def check(value: str) -> str:
+        if first is not None:
+            first(value)
         if not pattern.match(value):
             # Translators: {example} is an example value, e.g. https://example.gov.vn/page.
             shown = _("e.g. {example}").format(example=example) if not hint else _(hint)
@@ -394,14 +430,16 @@ class _Pattern:
     own; else "e.g. <example>") are marked for the catalog and translated when a value is checked.
     """
 
-    def __init__(self, pattern: re.Pattern[str], kind: str, example: str, message: str, hint: str = "") -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], kind: str, example: str, message: str, hint: str = "", first: Any = None
+    ) -> None:
+        # ``first``, if given, runs before the pattern and raises a more telling error of its own.
         self.pattern, self.kind, self.example = pattern, kind, example
-        self.message, self.hint = message, hint
+        self.message, self.hint, self.first = message, hint, first
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(
-            _text_check(self.pattern, self.kind, self.example, self.message, self.hint), handler(source)
-        )
+        check = _text_check(self.pattern, self.kind, self.example, self.message, self.hint, self.first)
+        return core_schema.no_info_after_validator_function(check, handler(source))
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
         result = handler(schema)
@@ -413,7 +451,7 @@ class _Pattern:
 # The unit of a string says how pages show it: as a link, a mailto or a tel link.
 Url = Annotated[
     str,
-    _Pattern(_URL, "web address", "https://example.gov.vn/page", N_("'{value}' is not a valid web address")),
+    _Pattern(_URL, "web address", _URL_EXAMPLE, N_("'{value}' is not a valid web address"), first=_check_scheme),
     Unit("url"),
 ]
 Email = Annotated[
@@ -434,3 +472,43 @@ Phone = Annotated[
     Digits(),
     Unit("phone"),
 ]
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class StaticPath:
+    """A file under the site's static/ folder (a photo, a document, the share image), as a path
+    that stays inside static/."""
+
+    # An absolute path, a ``..`` or an address would publish, or point readers at, a file of the
+    # computer the site is built on. Whether the file exists, and whether a link in static/ leads
+    # out of it, is checked against the folders (zonesite.check.rules.file_rules).
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_check_static, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return handler(schema)
+
+
+def inside_static(value: str) -> bool:
+    """Whether ``value`` is written as a relative path that stays under static/."""
+    parts = re.split(r"[/\\]", value)
+    absolute = value.startswith(("/", "\\")) or _DRIVE.match(value) is not None
+    return not (absolute or ".." in parts or link_scheme(value) or _CONTROL.search(value))
+
+
+def _check_static(value: str) -> str:
+    if not inside_static(value):
+        raise PydanticCustomError(
+            "outside_static",
+            # Translators: {file} is the path as written.
+            _("'{file}' must be a path inside static/"),
+            {"file": value, "hint": _("e.g. images/trang-e.jpg")},
+        )
+    return value
+
+
+StaticFile = Annotated[str, StaticPath()]

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..i18n import N_, _
 from .facts import Digits, Facts, Unit, label
-from .types import Email, PartialDate, Phone, Ref, Text, Url
+from .types import Email, PartialDate, Phone, Ref, StaticFile, Text, Url
 
 Hectares = Annotated[float, Field(ge=0, description=N_("hectares")), Unit("ha")]
 Percent = Annotated[float, Field(ge=0, le=100, description=N_("per cent, 0 to 100")), Unit("pct")]
@@ -283,7 +283,7 @@ class Target(Section):
 class Photo(Section):
     """A picture of the zone, stored under static/."""
 
-    file: Annotated[str, fact("Tệp ảnh", "Image file")] = Field(
+    file: Annotated[StaticFile, fact("Tệp ảnh", "Image file")] = Field(
         description=N_("Path under static/, e.g. images/trang-e.jpg.")
     )
     caption: Annotated[Text | None, fact("Chú thích", "Caption")] = Field(
@@ -297,7 +297,7 @@ class Document(Section):
 
     title: Annotated[Text, fact("Tiêu đề", "Title")] = Field(description=N_("Title as shown to investors."))
     url: Annotated[Url | None, fact("Đường dẫn", "Link")] = Field(None, description=N_("Link to the document."))
-    file: Annotated[str | None, fact("Tệp", "File")] = Field(
+    file: Annotated[StaticFile | None, fact("Tệp", "File")] = Field(
         None, description=N_("Path under static/, e.g. docs/trang-e-plan.pdf.")
     )
     date: Annotated[PartialDate | None, fact("Ngày", "Date")] = Field(None, description=N_("Date of the document."))

@@ -231,7 +231,8 @@ class Renderer:
             return Markup("")
         page = self._page(ctx)
         value, actual = text.get(page.lang, self.site.fallbacks)
-        html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages), top=top)
+        trusted = self.site.config.trust_html
+        html, links = render_markdown(value, page.lang, page.dir, tuple(self.site.languages), trusted, top=top)
         self.links.extend((page.source, written, target) for written, target in links)
         if actual != page.lang:
             note = Markup('<p class="lang-note-block">{}</p>').format(

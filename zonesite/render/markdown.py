@@ -1,7 +1,9 @@
 """Markdown for zone descriptions and content pages, made safe and made to work under a sub-path.
 
-* Raw HTML is shown as text, not passed through: zone files may come from spreadsheets and other
-  people's hands, and a ``<script>`` in a description must not run on the province's site.
+* Raw HTML is cleaned by an allowlist (nh3): zone files may come from spreadsheets and other
+  people's hands, and a ``<script>``, an ``onerror`` or a ``<form>`` in a description must not
+  reach the province's site. Tables, headings, lists, links, pictures and code are kept. A site
+  whose every author is trusted can publish raw HTML as written (``trust_html: true``).
 * Only http(s), mailto and tel links and relative links survive; ``javascript:`` and the like are
   dropped.
 * Links written from the site root (``/clusters/trang-e/``) are rewritten relative to the page and
@@ -14,17 +16,36 @@
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 import xml.etree.ElementTree as ET
+from copy import deepcopy
 from functools import lru_cache
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+from ..model.types import SAFE_SCHEMES, link_scheme, safe_link
+
+
+def _allowed_attributes() -> dict[str, set[str]]:
+    """nh3's allowlist, plus what the engine's own Markdown output carries: the class of the
+    scrolling wrapper around tables, ``rel`` on outside links, column alignment on table cells."""
+    allowed = deepcopy(nh3.ALLOWED_ATTRIBUTES)
+    extra = {"*": {"lang", "title", "dir"}, "a": {"rel"}, "div": {"class"}, "span": {"class"}, "code": {"class"}}
+    extra |= {"pre": {"class"}, "th": {"style"}, "td": {"style"}}
+    for tag, names in extra.items():
+        allowed.setdefault(tag, set()).update(names)
+    return allowed
+
+
+_CLEANER = nh3.Cleaner(
+    attributes=_allowed_attributes(),
+    url_schemes={scheme.rstrip(":") for scheme in SAFE_SCHEMES},
+    link_rel=None,
+    filter_style_properties={"text-align"},
+)
 
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -83,10 +104,7 @@ class _SiteLinks(Treeprocessor):
 
     def _fix(self, element: ET.Element, attr: str) -> None:
         url = (element.get(attr) or "").strip()
-        # Browsers decode entities and ignore control characters before reading the scheme,
-        # so "javascript&#58;" and "java\tscript:" must be judged as "javascript:".
-        lowered = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
-        if ":" in lowered.split("/")[0].split("?")[0].split("#")[0] and not lowered.startswith(SAFE_SCHEMES):
+        if not safe_link(url):
             del element.attrib[attr]
             return
         if url.startswith("/") and not url.startswith("//"):
@@ -96,7 +114,7 @@ class _SiteLinks(Treeprocessor):
                 target = f"{self.lang}/{target}"
             self.found.append((url, target))
             element.set(attr, relative(target, self.page_dir))
-        if element.tag == "a" and lowered.startswith(("http:", "https:")):
+        if element.tag == "a" and link_scheme(url) in ("http", "https"):
             element.set("rel", "noopener")
 
 
@@ -106,8 +124,6 @@ class _SafeSite(Extension):
         self.languages = languages
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SiteLinks(md, self.languages), "site_links", 5)
 
 
@@ -118,12 +134,12 @@ def _converter(languages: tuple[str, ...]) -> markdown.Markdown:
 
 @lru_cache(maxsize=4096)
 def render_markdown(
-    text: str, lang: str, page_dir: str, languages: tuple[str, ...], top: int = 2
+    text: str, lang: str, page_dir: str, languages: tuple[str, ...], trust_html: bool = False, top: int = 2
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
     """HTML for ``text`` on the page in folder ``page_dir``, its top heading at level ``top``,
-    and its site links as ``(as written, site path)``."""
+    and its site links as ``(as written, site path)``; raw HTML in ``text`` is cleaned unless the site trusts it."""
     md = _converter(languages)
     links: _SiteLinks = md.treeprocessors["site_links"]  # type: ignore[assignment]
     links.lang, links.page_dir, links.top, links.found = lang, page_dir, top, []
     html = md.reset().convert(text)
-    return html, tuple(links.found)
+    return (html if trust_html else _CLEANER.clean(html)), tuple(links.found)

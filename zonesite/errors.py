@@ -77,7 +77,14 @@ def cell_problem(file: str, row: int, column: str, message: str, hint: str = "")
 
 
 def relpath(path: Path, root: Path) -> str:
-    """A path as staff see it in messages: relative to the site folder, with forward slashes."""
+    """A path as staff see it in messages: relative to the site folder, with forward slashes.
+    A path already spelled under the site folder needs no look-up on disk (serve asks this of
+    every zone file after every save)."""
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ def check_zones(
     result = []
     for source in loaded.sources:
         digest = hashlib.blake2b(source.doc.text.encode("utf-8"), digest_size=16).digest()
-        where = str(source.path.resolve())  # two sites in one process may both have clusters/a.yaml
+        where = os.path.abspath(source.path)  # two sites in one process may both have clusters/a.yaml
         cached = _checked.get(where)
         if cached is None or cached[:2] != (digest, setting):
             found: list[Problem] = []

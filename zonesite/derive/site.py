@@ -96,30 +96,42 @@ class Sheets(Mapping[str, Sheet]):
         return len(self._views)
 
 
-# Each zone's view from the last derivation, reused while the checked zone is the very object the
-# check reused (its file unchanged) and site.yaml (definitions, sources) is unchanged: serve derives
-# again after every save, and a save changes one zone of thousands.
-_derived: dict[str, tuple[CheckedZone, bytes, ZoneView]] = {}
+@dataclass(frozen=True)
+class Derived:
+    """What is derived from one zone file and site.yaml alone: its view, listing row and contact."""
+
+    view: ZoneView
+    row: Row
+    reach: Reach
 
 
-def _views(checked: CheckedSite) -> list[ZoneView]:
+# Each zone's derivation from the last run, reused while the checked zone is the very object the
+# check reused (its file unchanged) and site.yaml (definitions, sources, languages, authority) is
+# unchanged: serve derives again after every save, and a save changes one zone of thousands.
+_derived: dict[str, tuple[CheckedZone, bytes, Derived]] = {}
+
+
+def _derive_zones(checked: CheckedSite) -> list[Derived]:
     config, defs = checked.config, checked.defs
     site_key = hashlib.blake2b(checked.site_doc.text.encode("utf-8"), digest_size=16).digest()
-    views = []
+    result = []
     for z in checked.zones:
         hit = _derived.get(z.source.file)
         if hit is None or hit[0] is not z or hit[1] != site_key:
-            hit = (z, site_key, derive_zone(z.source, z.zone, z.body, defs, config.sources))
+            view = derive_zone(z.source, z.zone, z.body, defs, config.sources)
+            row = listing_row(view, config.languages, config.province, config.exchange_rate)
+            hit = (z, site_key, Derived(view, row, reach(view, config.authority)))
             _derived[z.source.file] = hit
-        views.append(hit[2])
-    return views
+        result.append(hit[2])
+    return result
 
 
 def derive_site(checked: CheckedSite) -> DerivedSite:
     """Compute every zone's figures and the province's totals from the checked files."""
     config, defs = checked.config, checked.defs
-    views = _views(checked)
-    listing = {v.slug: listing_row(v, config.languages, config.province, config.exchange_rate) for v in views}
+    derived = _derive_zones(checked)
+    views = [d.view for d in derived]
+    listing = {d.view.slug: d.row for d in derived}
     data_date = latest_check(views, config)
 
     return DerivedSite(
@@ -143,5 +155,5 @@ def derive_site(checked: CheckedSite) -> DerivedSite:
             views, lambda v: fact_sheet(v, config.province, data_date, config.freshness_days, config.exchange_rate)
         ),
         data_date=data_date,
-        reach={v.slug: reach(v, config.authority) for v in views},
+        reach={d.view.slug: d.reach for d in derived},
     )

@@ -60,21 +60,33 @@ def _number(value: Any) -> Any:
     return value
 
 
-# Each zone's record, reused while its view is the very object derivation reused (its file and
-# site.yaml, which gives the languages and address, unchanged): serve writes open data after every save.
-_records: dict[str, tuple[ZoneView, dict[str, Any]]] = {}
+@dataclasses.dataclass(frozen=True)
+class ZoneData:
+    """One zone's share of the open data: its record, its own JSON file and its flat row."""
+
+    record: dict[str, Any]
+    file: bytes
+    row: dict[str, Any]
 
 
-def zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
-    """Everything known about one zone, with derived land figures filled in."""
+# Each zone's data, reused while its view is the very object derivation reused (its file and
+# site.yaml, which gives the languages, address and columns, unchanged): serve writes open data
+# after every save, and a save changes one zone of thousands.
+_records: dict[str, tuple[ZoneView, ZoneData]] = {}
+
+
+def zone_data(site: DerivedSite, view: ZoneView, columns: list[Column]) -> ZoneData:
+    """One zone's record, file and row, made once per version of the zone."""
     hit = _records.get(view.file)
     if hit is None or hit[0] is not view:
-        hit = (view, _zone_record(site, view))
+        record = _zone_record(site, view)
+        hit = (view, ZoneData(record, _dump(record), flat_row(site, view, columns)))
         _records[view.file] = hit
     return hit[1]
 
 
 def _zone_record(site: DerivedSite, view: ZoneView) -> dict[str, Any]:
+    """Everything known about one zone, with derived land figures filled in."""
     languages = site.languages
     record: dict[str, Any] = {"slug": view.slug}
     record["url"] = {lang: _url(site, lang, view) for lang in languages}
@@ -213,8 +225,8 @@ def definitions(site: DerivedSite) -> dict[str, Any]:
 def open_data(site: DerivedSite) -> dict[str, bytes]:
     """``{path: bytes}`` of the data files under ``data/``."""
     columns = csv_columns(site.languages, site.defs)
-    records = [zone_record(site, view) for view in site.zones]
-    rows = [flat_row(site, view, columns) for view in site.zones]
+    data = [zone_data(site, view, columns) for view in site.zones]
+    records, rows = [d.record for d in data], [d.row for d in data]
     meta = _meta(site, len(records))
     files = {
         "data/clusters.json": _dump({**meta, "zones": records}),
@@ -223,6 +235,6 @@ def open_data(site: DerivedSite) -> dict[str, bytes]:
         "data/definitions.json": _dump({**meta, "definitions": definitions(site)}),
         "data/datapackage.json": _dump(datapackage(site, meta, rows)),
     }
-    for record in records:
-        files[f"data/clusters/{record['slug']}.json"] = _dump(record)
+    for one in data:
+        files[f"data/clusters/{one.record['slug']}.json"] = one.file
     return files

@@ -7,6 +7,7 @@ YAML with line marks, so that later stages can point at the exact line of any va
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +68,7 @@ def read_source(path: Path, root: Path, markdown: bool | None = None) -> tuple[S
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except OSError:
         return _read_source(path, root, markdown)
-    key = (path.resolve(), markdown, i18n.language())
+    key = (Path(os.path.abspath(path)), markdown, i18n.language())
     cached = _parsed.get(key)
     if cached and cached[0] == digest:
         return cached[1]

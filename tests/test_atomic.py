@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import build, headlines, make_site, run_cli, snapshot, write
+from conftest import REPO, build, headlines, make_site, run_cli, snapshot, write
+
+from zonesite.output import write as writer
 
 PAGE_OVERRIDE = """\
 {% extends "base.html" %}
@@ -106,3 +116,73 @@ def test_same_site_in_another_folder_builds_the_same_bytes(tmp_path: Path) -> No
     a = build(make_site(tmp_path / "a" / "site"), tmp_path / "a" / "out")
     b = build(make_site(tmp_path / "somewhere" / "else" / "site"), tmp_path / "b" / "out")
     assert snapshot(a) == snapshot(b)
+
+
+def _renamed(site: Path, attempt: int) -> None:
+    """Change a zone's name, so a build has something new to write (an unchanged site is skipped)."""
+    zone = site / "clusters" / "alpha.yaml"
+    text = zone.read_text(encoding="utf-8")
+    zone.write_text(text.replace("Alpha Industrial Cluster", f"Alpha Park {attempt}", 1), encoding="utf-8")
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_site(tmp_path: Path) -> None:
+    """SIGKILL, which nothing can catch or clean up after, at spread moments of a build (start-up,
+    reading, rendering, indexing, the swap): the output is, byte for byte, either the previous
+    build or the new one, never a mixture, never missing. Then a build finishes and leaves no
+    staging folder of the killed ones behind."""
+    site = make_site(tmp_path / "site")
+    out = build(site, tmp_path / "public")
+    rng, attempts = random.Random(20261126), 6
+    for attempt in range(attempts):
+        before = snapshot(out)
+        _renamed(site, attempt)
+        started = time.monotonic()
+        after = snapshot(build(site, tmp_path / f"reference-{attempt}"))
+        assert after != before
+        delay = (time.monotonic() - started) * (attempt + rng.random()) / attempts
+        command = [sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out)]
+        process = subprocess.Popen(
+            command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)  # the build and the workers it forked
+        process.wait()
+        now = snapshot(out)
+        assert now in (before, after), f"killed after {delay:.2f} s: the output is neither build"
+    _renamed(site, attempts)
+    build(site, out)
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.")] == []
+
+
+@pytest.mark.parametrize("step", range(1, 5))
+def test_no_step_of_the_swap_leaves_the_output_missing(tmp_path: Path, step: int) -> None:
+    """The swap itself, killed right after each of its renames in turn: the output folder always
+    holds a whole site, the old or the new."""
+    out = tmp_path / "public"
+    write(out / "index.html", "old")
+    renames = 0
+
+    def rename_then_maybe_die(real: Callable[..., Any]) -> Callable[..., Any]:
+        """``real`` (a rename the writer makes), then death by SIGKILL after the ``step``-th."""
+
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            nonlocal renames
+            result = real(*args, **kwargs)
+            renames += 1
+            if renames == step:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return result
+
+        return wrapped
+
+    child = os.fork()
+    if child == 0:  # the writer, in a process of its own that can be killed mid-swap
+        try:
+            writer.os.replace = rename_then_maybe_die(os.replace)
+            if hasattr(writer, "_exchange"):
+                writer._exchange = rename_then_maybe_die(writer._exchange)
+            writer.write_site({"index.html": b"new", "data/x.json": b"{}"}, out)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(child, 0)
+    assert snapshot(out) in ({"index.html": b"old"}, {"index.html": b"new", "data/x.json": b"{}"}), (step, status)

@@ -8,12 +8,20 @@ target and renamed over it, so no reader ever sees half a file.
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
 import os
+import re
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 Output = dict[str, "bytes | Path"]
+
+AT_FDCWD = -100  # Linux: paths are taken as they are, relative to the working folder
+RENAME_EXCHANGE = 2  # Linux's renameat2 flag: swap two existing paths in one step
 
 
 def write_file(path: Path, content: bytes | str) -> None:
@@ -60,12 +68,73 @@ def write_site(output: Output, out: Path, finish: Callable[[Path], None] | None 
                 target.write_bytes(content)
         if finish is not None:
             finish(staging)
-        if out.exists():
-            os.replace(out, retired)
-        os.replace(staging, out)
+        sweep(out)
+        _swap(staging, out, retired)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if retired.exists() and not out.exists():
             os.replace(retired, out)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path, retired: Path) -> None:
+    """Put the complete ``staging`` folder where ``out`` is. Where the system can exchange two
+    paths in one step, it does, so there is no moment without a whole site at ``out`` (the
+    previous site, now at ``staging``, is then moved to ``retired``); elsewhere the previous site
+    is moved to ``retired`` first, and the caller puts it back if the second rename fails."""
+    if out.exists() and _exchange(staging, out):
+        os.replace(staging, retired)
+        return
+    if out.exists():
+        os.replace(out, retired)
+    os.replace(staging, out)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically (Linux's ``renameat2`` with ``RENAME_EXCHANGE``, which
+    Python's library does not offer). False, with nothing changed, where the system or the file
+    system has no such call."""
+    rename = _renameat2()
+    if rename is None:
+        return False
+    if rename(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(first), None, str(second))
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """The C library's ``renameat2`` (glibc 2.28 or later), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    rename = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if rename is not None:
+        rename.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        rename.restype = ctypes.c_int
+    return rename
+
+
+def sweep(out: Path) -> None:
+    """Remove the staging and retired folders that builds killed before they could clean up
+    (``SIGKILL``, a power cut) left beside ``out``; a folder whose build is still running is kept."""
+    if os.name != "posix" or not out.parent.is_dir():
+        return  # liveness is asked with signal 0, which only POSIX systems answer harmlessly
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.(?:tmp|old)-(\d+)")
+    for folder in out.parent.iterdir():
+        match = pattern.fullmatch(folder.name)
+        if match and int(match.group(1)) != os.getpid() and not _running(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

@@ -120,7 +120,7 @@ def _renameat2() -> Callable[..., int] | None:
 
 def sweep(out: Path) -> None:
     """Remove the staging and retired folders that builds killed before they could clean up
-    (``SIGKILL``, a power cut) left beside ``out``; a folder whose build is still running is kept."""
+    (by ``SIGKILL``) left beside ``out``; a folder whose build is still running is kept."""
     if os.name != "posix" or not out.parent.is_dir():
         return  # liveness is asked with signal 0, which only POSIX systems answer harmlessly
     pattern = re.compile(rf"\.{re.escape(out.name)}\.(?:tmp|old)-(\d+)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..derive.coverage import SUMMARIES
@@ -17,10 +18,11 @@ def check(root: Path) -> tuple[DerivedSite, list[Problem], list[Problem]]:
     acknowledged, or raises Abort.
 
     Rendering is part of checking because templates can fail too, and a link in a page can lead
-    nowhere; only writing is skipped.
+    nowhere; only writing is skipped. Pages are rendered on every core, as a build does, and
+    dropped as soon as they rendered: a national site is checked within a build's memory.
     """
     site, warnings, known = read_site_all(root)
-    site_files(site)
+    site_files(site, workers=os.cpu_count() or 1, keep=False)
     return site, warnings, known
 
 

@@ -26,11 +26,13 @@ def site_files(
     workers: int = 1,
     staging: Path | None = None,
     same_listing: bool = False,
+    keep: bool = True,
 ) -> Output:
     """Render every page and collect every file of the output, or raise Abort with the problems
-    (pages go straight into ``staging`` when it is given: see :func:`~zonesite.render.render_pages`)."""
+    (pages go straight into ``staging`` when it is given, and are dropped without ``keep``: see
+    :func:`~zonesite.render.render_pages`)."""
     pages = plan_pages(site)
-    renderer, rendered = render_pages(site, pages, previous, changed, workers, staging, same_listing)
+    renderer, rendered = render_pages(site, pages, previous, changed, workers, staging, same_listing, keep)
     output: Output = dict(renderer.assets)
     output.update(rendered)
     output.update(open_data(site))

@@ -34,6 +34,7 @@ def render_pages(
     workers: int = 1,
     staging: Path | None = None,
     same_listing: bool = False,
+    keep: bool = True,
 ) -> tuple[Renderer, Rendered]:
     """Render ``pages``; returns the renderer (its static files and the links pages made) and the pages.
 
@@ -43,14 +44,15 @@ def render_pages(
     columns every listing page shows are unchanged. Every other page is rendered. With ``workers``
     > 1 the pages are shared among forked processes, which inherit the read site and templates.
     With a ``staging`` folder each page is written there as soon as it is rendered and stands in
-    the result as that file's path, so a national site is never held in memory whole.
+    the result as that file's path, so a national site is never held in memory whole. Without
+    ``keep`` (``check``, which only needs the failures and links) each page stands as empty bytes.
     """
     renderer = Renderer(site)
     output, todo = _reused(pages, previous, changed, same_listing)
     if workers > 1 and len(todo) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        results = _render_forked(renderer, todo, workers, staging)
+        results = _render_forked(renderer, todo, workers, staging, keep)
     else:
-        results = [_render_share(renderer, todo, staging)]
+        results = [_render_share(renderer, todo, staging, keep)]
     problems: list[Problem] = []
     for rendered, links, failed in results:
         output.update(rendered)
@@ -90,10 +92,10 @@ def _untouched(page: Page, changed: set[str], same_listing: bool) -> bool:
 
 
 Share = tuple[dict[str, "bytes | Path"], list[tuple[str, str, str]], list[Problem]]
-_shared: tuple[Renderer, list[Page], int, Path | None] | None = None  # what forked workers inherit
+_shared: tuple[Renderer, list[Page], int, Path | None, bool] | None = None  # what forked workers inherit
 
 
-def _render_share(renderer: Renderer, pages: list[Page], staging: Path | None = None) -> Share:
+def _render_share(renderer: Renderer, pages: list[Page], staging: Path | None = None, keep: bool = True) -> Share:
     """Render some pages: the bytes of each (or the file it was written to), the links their
     Markdown made, and any failures."""
     output: dict[str, bytes | Path] = {}
@@ -102,7 +104,9 @@ def _render_share(renderer: Renderer, pages: list[Page], staging: Path | None = 
     for page in pages:
         try:
             content = renderer.render(page)
-            if staging is None:
+            if not keep:
+                output[page.path] = b""
+            elif staging is None:
                 output[page.path] = content
             else:
                 target = staging / page.path
@@ -120,15 +124,17 @@ def _render_nth(index: int) -> Share:
     """In a worker: every ``workers``-th page, starting at ``index`` (fact sheets alternate, so
     the work is even)."""
     assert _shared is not None
-    renderer, pages, step, staging = _shared
-    return _render_share(renderer, pages[index::step], staging)
+    renderer, pages, step, staging, keep = _shared
+    return _render_share(renderer, pages[index::step], staging, keep)
 
 
-def _render_forked(renderer: Renderer, pages: list[Page], workers: int, staging: Path | None) -> list[Share]:
+def _render_forked(
+    renderer: Renderer, pages: list[Page], workers: int, staging: Path | None, keep: bool
+) -> list[Share]:
     """Render in ``workers`` forked processes. Forking shares the read site and the compiled
     templates with no copying and no pickling; only the rendered bytes come back."""
     global _shared
-    _shared = (renderer, pages, workers, staging)
+    _shared = (renderer, pages, workers, staging, keep)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             return pool.map(_render_nth, range(workers))

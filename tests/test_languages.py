@@ -266,12 +266,13 @@ def test_the_listing_filters_by_commune_and_by_former_province(
             hrefs = page.evaluate(VISIBLE)
             return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
 
-        page.wait_for_function(f"({VISIBLE})().length === {len(NINH_THUAN)}")
+        # Conditions are functions, not expressions: the pages' Content-Security-Policy refuses eval.
+        page.wait_for_function(f"() => ({VISIBLE})().length === {len(NINH_THUAN)}")
         assert shown() == NINH_THUAN
         assert "former=p-" in page.url
         page.select_option("#f-former", index=0)
         page.select_option("#f-commune", label="Thuan Bac commune")
-        page.wait_for_function(f"({VISIBLE})().length === 1")
+        page.wait_for_function(f"() => ({VISIBLE})().length === 1")
         assert shown() == {"du-long"}
         assert "Loi Hai commune" in page.locator("#zone-list tbody tr:visible").inner_text()
     finally:

@@ -180,11 +180,12 @@ class Tab:
         self.context.close()
 
 
+# Page conditions are functions, not expressions: the pages' Content-Security-Policy refuses eval.
 def h1_is(text: str) -> str:
-    return f"(() => {{ const h = document.querySelector('h1'); return !!h && h.textContent.trim() === {text!r}; }})()"
+    return f"() => {{ const h = document.querySelector('h1'); return !!h && h.textContent.trim() === {text!r}; }}"
 
 
-PANEL_SHOWN = "!!document.getElementById('zonesite-problems')"
+PANEL_SHOWN = "() => !!document.getElementById('zonesite-problems')"
 
 
 def test_serve_reloads_the_open_tab_and_shows_problems_over_the_last_good_page(tmp_path: Path, browser: Any) -> None:

@@ -22,12 +22,14 @@ import watchfiles
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
+from markupsafe import Markup
 from tornado import ioloop, web
 
 from ..errors import print_problems
 from ..i18n import _
 from ..model import routes
 from ..render.engine import render_engine
+from ..render.security import allow_inline
 from ..source.files import ZONE_SUFFIXES
 from .edit import EditorState, editor_state
 from .edit import handlers as editor_handlers
@@ -38,16 +40,33 @@ BURST_MS = 1600  # a long burst of saves is still rebuilt this often
 IGNORED_SUFFIXES = ("~", ".swp", ".tmp", ".bak")
 
 
+# The problems panel's look, in a <style> the pages' Content-Security-Policy allows by its hash.
+PANEL_STYLE = (
+    "#zonesite-problems{position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;"
+    "background:#fff5f5;border-top:4px solid #b91c1c;color:#1c2731;padding:12px 16px;"
+    "font:14px/1.4 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)}"
+    "#zonesite-problems ul{margin:8px 0 0;padding-left:18px}#zonesite-problems li{margin:6px 0}"
+    "#zonesite-problems li div{overflow-wrap:anywhere;font:13px/1.4 ui-monospace,monospace}"
+    "#zonesite-problems pre{margin:2px 0 0;overflow-x:auto;font-size:12px}"
+)
+
+
 def problems_panel(problems: list[Any]) -> str:
     """The located problems as an HTML panel laid over the last good page."""
-    return render_engine("problems-panel.html", problems=problems)
+    return render_engine("problems-panel.html", problems=problems, style=Markup(PANEL_STYLE))
+
+
+def inline_text(element: bytes | str) -> str:
+    """What is inside an inline ``<script>``: the text the policy's hash must match."""
+    text = element.decode("utf-8") if isinstance(element, bytes) else element
+    return text[text.index(">") + 1 : text.rindex("</")]
 
 
 class PreviewHandler(web.RequestHandler):
     """Serves the output folder, laying the last rebuild's problems over HTML pages."""
 
-    def initialize(self, preview: Preview) -> None:
-        self.preview = preview
+    def initialize(self, preview: Preview, reload_script: str = "") -> None:
+        self.preview, self.reload_script = preview, reload_script
 
     def get(self, path: str) -> None:
         root = self.preview.out.resolve()
@@ -75,6 +94,8 @@ class PreviewHandler(web.RequestHandler):
         if kind == "text/html":
             if problems:
                 body = body.replace(b"</body>", problems_panel(problems).encode("utf-8") + b"</body>", 1)
+            # livereload adds its inline script to the page; the page's policy must let it run.
+            body = allow_inline(body, [self.reload_script], [PANEL_STYLE] if problems else [])
             kind += "; charset=utf-8"
         self.set_status(status)
         self.set_header("Content-Type", kind)
@@ -135,7 +156,8 @@ class PreviewServer(Server):
         self.preview, self.editor = preview, editor
 
     def get_web_handlers(self, script: Any) -> list[Any]:
-        return [*editor_handlers(self.editor), (r"/(.*)", PreviewHandler, {"preview": self.preview})]
+        pages = {"preview": self.preview, "reload_script": inline_text(script)}
+        return [*editor_handlers(self.editor), (r"/(.*)", PreviewHandler, pages)]
 
 
 def relevance(preview: Preview) -> Any:

@@ -30,6 +30,7 @@ from . import format as fmt
 from .dashboard import Dashboard, Words, draw
 from .helpers import coordinates, dataset_jsonld, json_script, mailto, marker, og_locale, place_jsonld, tel
 from .markdown import relative, render_markdown
+from .security import content_security_policy, meta, status_css
 
 
 class Renderer:
@@ -65,6 +66,8 @@ class Renderer:
             zone_jsonld=self.zone_jsonld,
             dataset_jsonld=self.dataset_jsonld,
             inquiry_mailto=self.inquiry_mailto,
+            csp_meta=self.csp_meta,
+            status_css=Markup(status_css(site.defs["statuses"])),
         )
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.filters.update(
@@ -377,6 +380,10 @@ class Renderer:
         name = self.trs(ctx, z.name)
         subject = self.t(ctx, "inquiry_subject", name=name)
         return mailto(email, subject, self.t(ctx, "inquiry_body", name=name, url=self.canonical(ctx)))
+
+    def csp_meta(self, wasm: bool = False) -> Markup:
+        """The page's Content-Security-Policy element; ``wasm`` for the search page."""
+        return meta(content_security_policy(self.site.config, self.site.defs["statuses"], wasm))
 
     # --- output --------------------------------------------------------------------------------
     def render(self, page: Page) -> bytes:

@@ -48,20 +48,14 @@
     update();
   }
 
-  // Rows the listing lays out later (zones sent as data) get their check boxes too.
-  function reveal() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pick[hidden]"), function (label) { label.hidden = false; });
-  }
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches(".pick input")) flip(event.target.value, event.target.checked);
   });
-  document.addEventListener("zonesite:rows", function () { reveal(); update(); });
-  reveal();
-  var bar = document.getElementById("compare-bar");
-  if (bar) bar.hidden = false;
+  // Rows the listing lays out later (zones sent as data) get their boxes ticked too. The boxes, the
+  // compare bar and the fact sheet's buttons are shown by the style whenever scripts run.
+  document.addEventListener("zonesite:rows", update);
   var toggle = document.getElementById("compare-toggle");
   if (toggle) {
-    toggle.closest("[hidden]") && (toggle.closest("[hidden]").hidden = false);
     toggle.addEventListener("click", function () {
       flip(toggle.getAttribute("data-slug"), toggle.getAttribute("aria-pressed") !== "true");
     });

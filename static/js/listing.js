@@ -48,7 +48,7 @@
       items.push(item(d, items.length, null, { data: d, text: entry[1] }));
     });
     var pager = document.getElementById("listing-pages");
-    if (pager) pager.hidden = true;  // every zone is on this page now
+    if (pager) pager.hidden = true;  // every zone is on this page now (the style hid it already)
   }
   function fill(slot, value, row) {
     var el = row.querySelector('[data-slot="' + slot + '"]');
@@ -218,15 +218,16 @@
   form.addEventListener("change", function () { apply(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
-  form.hidden = false;
   load();
-  // On a phone the filters fold away (unless the address sets some), so the zones come first.
+  // On a phone the filters fold away (unless the address sets some), so the zones come first. The
+  // style has shown them so from the first paint; marking them settled hands the folding to <details>.
   var folded = document.getElementById("more-filters");
   var narrow = window.matchMedia && matchMedia("(max-width: 40rem)").matches;
-  var active = ["commune", "former", "district", "province", "type", "status", "industry", "free", "price", "ready"].some(function (k) {
-    return new URLSearchParams(location.search).has(k);
-  });
+  // Whether the address sets a filter, as js/site.js judged it for the style's first paint.
+  var active = document.documentElement.classList.contains("js-filtered");
   if (folded && narrow && !active) folded.open = false;
+  if (folded) folded.classList.add("settled");
   apply();
+  table.classList.add("settled");  // rows the address filters were kept unseen until now
   if (window.performance && performance.mark) performance.mark("listing-ready");
 })();

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sites import RICH_PAGES, RICH_SITE_EXTRA, RICH_ZONES
 
 REPO = Path(__file__).resolve().parent.parent
 # Staff messages are written in the site's first language (Vietnamese for every fixture here). The
@@ -336,6 +337,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def ninh_binh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The second example site (examples/ninh-binh, on the repository's theme), built once."""
     return build(REPO / "examples" / "ninh-binh", tmp_path_factory.mktemp("ninh-binh") / "_site")
+
+
+@pytest.fixture(scope="session")
+def news_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The rich test site with news (neither example has any): a news list, an article, a feed."""
+    root = make_site(
+        tmp_path_factory.mktemp("news") / "site", zones=RICH_ZONES, pages=RICH_PAGES, site_extra=RICH_SITE_EXTRA
+    )
+    return build(root, root.parent / "_site")
 
 
 @pytest.fixture(scope="session")

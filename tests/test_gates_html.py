@@ -16,7 +16,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 from conftest import REPO, build, make_site, require_tool
-from sites import RICH_PAGES, RICH_SITE_EXTRA, RICH_ZONES
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = shutil.which("java")
@@ -35,7 +34,6 @@ REFERENCES = {
     "form": ("action",),
     "object": ("data",),
 }
-NEWS_PAGES = {"about.md": RICH_PAGES["about.md"], "news/bac-son-opens.md": RICH_PAGES["news/bac-son-opens.md"]}
 
 
 @dataclass
@@ -61,15 +59,6 @@ def copy_site(source: Path, dest: Path, base_url: str) -> Path:
 
 def public_address(site: Path) -> str:
     return yaml.safe_load((site / "site.yaml").read_text(encoding="utf-8"))["base_url"]
-
-
-@pytest.fixture(scope="session")
-def news_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site with news (neither example has any): the news list, an article and a feed."""
-    root = make_site(
-        tmp_path_factory.mktemp("gates-news") / "site", zones=RICH_ZONES, pages=NEWS_PAGES, site_extra=RICH_SITE_EXTRA
-    )
-    return build(root, root.parent / "_site")
 
 
 @pytest.fixture(scope="session")

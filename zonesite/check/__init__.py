@@ -47,7 +47,9 @@ def check_site(root: Path) -> CheckedSite:
     template_dirs, static_dirs = theme_folders(root, settings, problems)
     problems += static_file_problems(settings, static_dirs)
     zones = check_zones(root, settings.context, static_dirs, problems)
-    pages = check_pages(root, settings.languages, problems)
+    # The templates a page may name are known once site.yaml, and so its theme, is.
+    known = settings.config is not None and not any(p.field == "theme" for p in problems)
+    pages = check_pages(root, settings.languages, problems, template_dirs if known else None)
     strings = _strings(root, template_dirs, settings.languages, settings.config is not None, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors or settings.config is None or settings.defs is None or settings.source is None:

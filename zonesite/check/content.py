@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..i18n import _
 from ..model import routes
 from ..model.page import PageMeta
-from ..model.types import ANY_LANGUAGE, PartialDate, Text, locale_of
+from ..model.types import ANY_LANGUAGE, PartialDate, Text, inside_folder, locale_of
 from ..source.files import Source, load_pages
 from .validate import problem_at, validate_document
 
@@ -100,8 +100,11 @@ def _section_language(
     return lang
 
 
-def check_pages(root: Path, languages: list[str], problems: list[Problem]) -> list[PageView]:
-    """Every content page, its language versions gathered under one slug."""
+def check_pages(
+    root: Path, languages: list[str], problems: list[Problem], template_dirs: list[Path] | None = None
+) -> list[PageView]:
+    """Every content page, its language versions gathered under one slug; with ``template_dirs``,
+    the template each names must be one of theirs."""
     loaded = load_pages(root)
     problems += loaded.problems
     groups: dict[str, list[tuple[str | None, Source, PageMeta]]] = {}
@@ -119,9 +122,26 @@ def check_pages(root: Path, languages: list[str], problems: list[Problem]) -> li
             continue
         meta, found = validate_document(PageMeta, source.doc, source.file, {"languages": languages})
         problems += found
-        if meta is not None:
+        if meta is not None and template_dirs is not None and not _has_template(template_dirs, meta.template):
+            # Translators: {name} is the template named by the page, as written.
+            message = _("template '{name}' not found under templates/").format(name=meta.template)
+            problems.append(problem_at(source.doc, source.file, ("template",), message, _("e.g. page.html")))
+        elif meta is not None:
             groups.setdefault(slug, []).append((lang, source, meta))
     return [_page(slug, entries, languages, problems) for slug, entries in sorted(groups.items())]
+
+
+def _has_template(template_dirs: list[Path], name: str) -> bool:
+    """Whether ``name`` is a file inside one of the template folders."""
+    if not inside_folder(name):
+        return False
+    for folder in template_dirs:
+        try:
+            if (folder / name).is_file():
+                return True
+        except OSError:  # a name the system refuses (too long...) names no template
+            return False
+    return False
 
 
 @dataclass

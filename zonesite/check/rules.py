@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..i18n import _, language
 from ..model.countries import DEFAULT, boxes, country_name, inside
 from ..model.registry import known_path, static_files
-from ..model.types import inside_static
+from ..model.types import inside_folder
 from ..model.zone import Zone
 
 Finding = tuple[tuple[str | int, ...], str, str]
@@ -141,7 +141,7 @@ def file_rules(record: BaseModel, static_dirs: list[Path]) -> Iterator[Finding]:
     static/ that leads out of it would publish a file of the computer the site is built on."""
     for spec in static_files(type(record)):
         for loc, name in _values(record, spec.path):
-            if isinstance(name, str) and inside_static(name):
+            if isinstance(name, str) and inside_folder(name):
                 found = _static_problem(name, static_dirs)
                 if found:
                     yield (loc, *found)

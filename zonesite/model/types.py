@@ -493,15 +493,16 @@ class StaticPath:
         return handler(schema)
 
 
-def inside_static(value: str) -> bool:
-    """Whether ``value`` is written as a relative path that stays under static/."""
+def inside_folder(value: str) -> bool:
+    """Whether ``value`` is written as a relative path that stays inside the folder it is read
+    from (static/, templates/)."""
     parts = re.split(r"[/\\]", value)
     absolute = value.startswith(("/", "\\")) or _DRIVE.match(value) is not None
     return not (absolute or ".." in parts or link_scheme(value) or _CONTROL.search(value))
 
 
 def _check_static(value: str) -> str:
-    if not inside_static(value):
+    if not inside_folder(value):
         raise PydanticCustomError(
             "outside_static",
             # Translators: {file} is the path as written.

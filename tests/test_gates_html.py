@@ -119,17 +119,21 @@ def test_nu_html_checker_reports_an_invalid_page(tmp_path: Path) -> None:
 
 
 def test_markdown_headings_sit_under_the_page_heading_without_skipping(tmp_path: Path) -> None:
-    """A body starting at ``###`` and jumping to ``#####`` still reads h2, h3 under the page's h1;
-    a zone description sits one level under its section's h2."""
+    """A body starting at ``###`` and jumping to ``#####`` still reads h2, h3 under the page's h1,
+    raw HTML headings included; a zone description sits one level under its section's h2."""
     zone = "name: {vi: Cụm Gamma, en: Gamma Cluster}\ntype: industrial_cluster\n"
     zone += (
         'description: {vi: "# Tổng quan\\n\\nChữ.\\n\\n### Chi tiết", en: "# Overview\\n\\nText.\\n\\n### Details"}\n'
     )
     page = "---\ntitle: {vi: Các bước, en: Steps}\n---\n### One\n\ntext\n\n##### Two\n\n#### Three\n\n### Four\n"
+    page += '\n<h6 title="not <h2 here">Raw</h6>\n\n<H1>Raw top</H1>\n'
     out = build(make_site(tmp_path / "site", zones={"gamma.yaml": zone}, pages={"steps.md": page}), tmp_path / "_site")
     steps = (out / "en/steps/index.html").read_text(encoding="utf-8")
     article = steps.split("<article", 1)[1].split("</article>", 1)[0]
-    assert re.findall(r"<(h\d)>", article) == ["h1", "h2", "h3", "h3", "h2"]
+    expected = ["h1", "h2", "h3", "h3", "h2", "h3", "h2"]
+    assert re.findall(r"<(h\d)[ >]", article) == expected
+    assert re.findall(r"</(h\d)>", article) == expected
+    assert re.search(r'title="not (<|&lt;)h2 here"', article), "an attribute was changed"
     sheet = (out / "en/clusters/gamma/index.html").read_text(encoding="utf-8")
     section = sheet.split('<h2 id="about">', 1)[1].split("</section>", 1)[0]
     assert re.findall(r"<(h\d)>", section) == ["h3", "h4"]

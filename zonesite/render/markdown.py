@@ -9,9 +9,9 @@
 * Links written from the site root (``/clusters/trang-e/``) are rewritten relative to the page and
   into the page's language, so they keep working when the site is served from ``/invest/``. They
   are collected so the build can report links that lead nowhere.
-* Headings are shifted so the text's top heading sits at the level the template asks for (``<h2>``
-  under a page's ``<h1>``, ``<h3>`` under a section's ``<h2>``) and never skip a level: a skipped
-  level breaks the outline screen-reader users navigate by, and the HTML checker rejects it.
+* Headings, raw ones included, are shifted so the text's top heading sits at the level the
+  template asks for (``<h2>`` under a page's ``<h1>``, ``<h3>`` under a section's ``<h2>``) and
+  never skip a level (see ``headings``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.types import SAFE_SCHEMES, link_scheme, safe_link
+from .headings import shift_headings
 
 
 def _allowed_attributes() -> dict[str, set[str]]:
@@ -46,23 +47,6 @@ _CLEANER = nh3.Cleaner(
     link_rel=None,
     filter_style_properties={"text-align"},
 )
-
-
-HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def shift_headings(root: ET.Element, top: int) -> None:
-    """Renumber the headings under ``root`` so the highest becomes ``<h{top}>`` and each is at most
-    one level deeper than the heading before it (``##`` then ``####`` gives h2 then h3)."""
-    headings = [element for element in root.iter() if element.tag in HEADING_TAGS]
-    if not headings:
-        return
-    offset = top - min(int(element.tag[1]) for element in headings)
-    previous = top - 1
-    for element in headings:
-        level = min(int(element.tag[1]) + offset, previous + 1, 6)
-        element.tag = f"h{level}"
-        previous = level
 
 
 @lru_cache(maxsize=65536)
@@ -85,7 +69,6 @@ class _SiteLinks(Treeprocessor):
         self.languages = languages
         self.lang = ""
         self.page_dir = ""
-        self.top = 2
         self.found: list[tuple[str, str]] = []
 
     def run(self, root: ET.Element) -> None:
@@ -96,7 +79,6 @@ class _SiteLinks(Treeprocessor):
                     parent.remove(child)
                     wrapper.append(child)
                     parent.insert(index, wrapper)
-        shift_headings(root, self.top)
         for element in root.iter():
             attr = "href" if element.tag == "a" else "src" if element.tag == "img" else None
             if attr and element.get(attr) is not None:
@@ -140,6 +122,6 @@ def render_markdown(
     and its site links as ``(as written, site path)``; raw HTML in ``text`` is cleaned unless the site trusts it."""
     md = _converter(languages)
     links: _SiteLinks = md.treeprocessors["site_links"]  # type: ignore[assignment]
-    links.lang, links.page_dir, links.top, links.found = lang, page_dir, top, []
+    links.lang, links.page_dir, links.found = lang, page_dir, []
     html = md.reset().convert(text)
-    return (html if trust_html else _CLEANER.clean(html)), tuple(links.found)
+    return shift_headings(html if trust_html else _CLEANER.clean(html), top), tuple(links.found)

@@ -18,7 +18,7 @@ from ..model.zone import Zone
 from ..source.files import Source, load_strings
 from ..source.parse import Document
 from .content import PageView, check_pages
-from .settings import read_settings, static_file_problems, theme_folders
+from .settings import read_settings, static_file_problems, static_links_out, theme_folders
 from .strings import Strings
 from .strings import load_strings as check_strings
 from .zones import CheckedZone, check_zones
@@ -45,7 +45,7 @@ def check_site(root: Path) -> CheckedSite:
     settings = read_settings(root)
     problems = list(settings.problems)
     template_dirs, static_dirs = theme_folders(root, settings, problems)
-    problems += static_file_problems(settings, static_dirs)
+    problems += static_file_problems(settings, static_dirs) + static_links_out(root, static_dirs)
     zones = check_zones(root, settings.context, static_dirs, problems)
     # The templates a page may name are known once site.yaml, and so its theme, is.
     known = settings.config is not None and not any(p.field == "theme" for p in problems)

@@ -168,12 +168,15 @@ def _static_problem(name: str, static_dirs: list[Path]) -> tuple[str, str] | Non
         path = folder / name
         if not _is_file(path):
             continue
-        if path.resolve().is_relative_to(folder.resolve()):
-            return None
-        # Translators: {file} is the path as written; it is a link to a file outside static/.
-        message = _("'{file}' leads outside static/").format(file=name)
-        return message, _("copy the file into static/ instead of linking to it")
+        return None if path.resolve().is_relative_to(folder.resolve()) else leads_out(name)
     return _("'{file}' was not found under static/").format(file=name), _("check the spelling and the folder")
+
+
+def leads_out(name: str) -> tuple[str, str]:
+    """The message and hint for a file in static/ that is a link to a file outside it."""
+    # Translators: {file} is the path as written; it is a link to a file outside static/.
+    message = _("'{file}' leads outside static/").format(file=name)
+    return message, _("copy the file into static/ instead of linking to it")
 
 
 def _is_file(path: Path) -> bool:

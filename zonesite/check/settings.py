@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
+from ..errors import Problem, relpath
 from ..i18n import _
 from ..model import routes
 from ..model.countries import DEFAULT
@@ -15,7 +15,7 @@ from ..model.definitions import merged, raw_keys
 from ..model.site import Definition, SiteConfig
 from ..model.types import locale_of
 from ..source.files import Source, load_site_file
-from .rules import file_rules
+from .rules import file_rules, leads_out
 from .validate import problem_at, validate_document
 
 
@@ -86,6 +86,20 @@ def static_file_problems(settings: SiteSettings, static_dirs: list[Path]) -> lis
     doc, file = settings.source.doc, settings.source.file
     found = file_rules(settings.config, static_dirs)
     return [problem_at(doc, file, loc, message, hint) for loc, message, hint in found]
+
+
+def static_links_out(root: Path, static_dirs: list[Path]) -> list[Problem]:
+    """Files in the static folders that are links to files outside them: every file there is
+    published, so such a link would publish a file of the computer the site is built on."""
+    problems = []
+    for folder in static_dirs:
+        inside = folder.resolve()
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            published = path.is_file() and not path.name.startswith(".")
+            if published and path.is_symlink() and not path.resolve().is_relative_to(inside):
+                message, hint = leads_out(path.relative_to(folder).as_posix())
+                problems.append(Problem(relpath(path, root), 0, 0, "", message, hint))
+    return problems
 
 
 def _unique(paths: list[Path]) -> list[Path]:

@@ -616,3 +616,18 @@ def test_a_site_that_trusts_its_authors_publishes_raw_html(tmp_path: Path) -> No
     html = _description(tmp_path, "trust_html: true\n")
     assert '<div class="note" onclick="hz()"><script>hz()</script><b>bold</b>' in html
     assert '<iframe src="https://hz.test/"></iframe>' in html
+
+
+@pytest.mark.parametrize(
+    "name, renamed",
+    [("<script>x.md", "script-x.md"), ("Giới thiệu.en.md", "gioi-thieu.en.md"), ('a"b/c.md', "a-b")],
+)
+def test_a_page_file_name_that_is_no_slug_is_refused(tmp_path: Path, name: str, renamed: str) -> None:
+    """A page's file and folder names are its address: they take what a zone file's name takes."""
+    root = make_site(tmp_path / "site", pages={name: "---\ntitle: x\n---\nText.\n"})
+    code, _out, stderr = run_cli("check", "--site", root)
+    assert code == 1, stderr
+    what = "folder" if "/" in name else "file"
+    assert headlines(stderr) == [
+        f"content/{name}: the {what} name must be a slug (lower-case a-z, 0-9, '-') (rename it to {renamed})"
+    ]

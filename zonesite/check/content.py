@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from slugify import slugify
+
 from ..errors import Problem
 from ..i18n import _
 from ..model import routes
 from ..model.page import PageMeta
 from ..model.types import ANY_LANGUAGE, PartialDate, Text, inside_folder, locale_of
-from ..source.files import Source, load_pages
+from ..source.files import SLUG, Source, load_pages
 from .validate import problem_at, validate_document
 
 LANG_MARKER = re.compile(r"^<!--\s*lang:\s*([A-Za-z-]+)\s*-->\s*$", re.M)
@@ -115,6 +117,10 @@ def check_pages(
         if stem and suffix not in languages and locale_of(suffix) is not None:
             continue  # a version in a language the site does not publish (about.vi.md on an English site)
         slug, lang = (stem, suffix) if stem and suffix in languages else (rel, None)
+        wrong = _slug_problem(source, slug, lang)
+        if wrong is not None:
+            problems.append(wrong)
+            continue
         if slug.split("/")[0] in reserved or slug in ("index", routes.NEWS, f"{routes.NEWS}/index"):
             # Translators: {slug} is the page's address taken from its file name, e.g. map or data/prices.
             message = _("'{slug}' is a name the site uses for its own pages").format(slug=slug)
@@ -129,6 +135,22 @@ def check_pages(
         elif meta is not None:
             groups.setdefault(slug, []).append((lang, source, meta))
     return [_page(slug, entries, languages, problems) for slug, entries in sorted(groups.items())]
+
+
+def _slug_problem(source: Source, slug: str, lang: str | None) -> Problem | None:
+    """Why a page's file or folder name cannot be part of its address, or None: the name is the
+    URL, so it takes what a zone file's name takes."""
+    *folders, name = slug.split("/")
+    wrong = next((part for part in folders if not SLUG.match(part)), None)
+    if wrong is not None:
+        message, renamed = _("the folder name must be a slug (lower-case a-z, 0-9, '-')"), slugify(wrong) or "pages"
+    elif not SLUG.match(name):
+        message = _("the file name must be a slug (lower-case a-z, 0-9, '-')")
+        renamed = f"{slugify(name) or 'page'}{f'.{lang}' if lang else ''}.md"
+    else:
+        return None
+    # Translators: {name} is the file name to use instead, e.g. trang-e.yaml.
+    return Problem(source.file, 0, 0, "", message, _("rename it to {name}").format(name=renamed))
 
 
 def _has_template(template_dirs: list[Path], name: str) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, headlines, make_site, run_cli, site_yaml
+from conftest import REPO, headlines, make_site, parse, run_cli, site_yaml, strip_tags
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
@@ -38,6 +38,7 @@ from zonesite.model.site import SiteConfig
 from zonesite.model.types import safe_link
 from zonesite.model.zone import Document, Zone
 from zonesite.pipeline import read_site
+from zonesite.render.markdown import render_markdown
 
 # The kinds of field a person types free text into: every one of them gets hostile strings.
 TYPED = ("text", "texts", "string", "key", "keys")
@@ -631,3 +632,48 @@ def test_a_page_file_name_that_is_no_slug_is_refused(tmp_path: Path, name: str, 
     assert headlines(stderr) == [
         f"content/{name}: the {what} name must be a slug (lower-case a-z, 0-9, '-') (rename it to {renamed})"
     ]
+
+
+LEGITIMATE = """\
+# Heading
+
+Some *emphasis*, **strong**, `code`, a [page](/clusters/), [a site](https://example.test/a?b=1#c),
+[mail](mailto:a@example.test), [phone](tel:+842583822111) and ![a picture](/static/images/a.jpg "Title").
+
+## Table
+
+| Left | Right | Centre |
+|:-----|------:|:------:|
+| 1    | 2     | 3      |
+
+1. one
+2. two
+
+- a
+- b
+
+> quoted
+
+    indented code
+
+---
+"""
+
+
+def _elements(html: str) -> list[tuple[str, dict[str, str]]]:
+    """Tags and attributes, with inline styles written one way (nh3 drops spaces and the last ';')."""
+    return [
+        (tag, {name: re.sub(r"\s|;$", "", value) if name == "style" else value for name, value in attrs.items()})
+        for tag, attrs in parse(html).tags
+    ]
+
+
+def test_the_allowlist_keeps_everything_markdown_makes() -> None:
+    """Cleaning changes nothing in what Markdown itself writes: tables with their alignment,
+    headings, lists, quotes, code, links and pictures, and the engine's own class and rel."""
+    cleaned, _links = render_markdown(LEGITIMATE, "en", "en/about", ("vi", "en"))
+    trusted, _links = render_markdown(LEGITIMATE, "en", "en/about", ("vi", "en"), True)
+    assert _elements(cleaned) == _elements(trusted)
+    assert strip_tags(cleaned) == strip_tags(trusted)
+    made = {tag for tag, _attrs in _elements(cleaned)}
+    assert made >= {"h2", "h3", "table", "th", "td", "ol", "ul", "blockquote", "pre", "code", "a", "img", "hr", "em"}

@@ -295,7 +295,7 @@ def listing_latency(out: Path, repeats: int = 15) -> tuple[float, float]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/en/clusters/")
-            page.wait_for_function("performance.getEntriesByName('listing-ready').length > 0")
+            page.wait_for_function("() => performance.getEntriesByName('listing-ready').length > 0")
             ready_ms = page.evaluate("performance.getEntriesByName('listing-ready')[0].startTime")
             filter_ms = page.evaluate(script, ["status", ["operating", "planned", ""] * (repeats // 3)])
             browser.close()
@@ -368,7 +368,7 @@ def serve_figures(site: Path, edits: int = 3, idle_seconds: float = 10.0) -> tup
                 time.sleep(0.005)
             on_disk.append(time.perf_counter() - started)
             if page is not None:
-                page.wait_for_function("!window.__old", timeout=60000)
+                page.wait_for_function("() => !window.__old", timeout=60000)
                 page.wait_for_selector(f"text={marker}", timeout=60000)
                 reloaded.append(time.perf_counter() - started)
             _settle(process.pid)  # the search index is refreshed after each edit: wait for it

@@ -475,9 +475,14 @@ scalars = st.one_of(
     st.sampled_from(["industrial_cluster", "operating", "food", "plan-2024", "1e400", "0x1F", "2024-13-45"]),
 )
 keys = st.one_of(st.sampled_from(NAMES), st.sampled_from(["vi", "en", "xx"]), st.text(max_size=8), st.integers())
-documents = st.recursive(
-    scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=4), max_leaves=20
-)
+
+
+def nested(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Lists and mappings of ``inner``."""
+    return st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=4)
+
+
+documents = st.recursive(scalars, nested, max_leaves=20)
 zone_documents = st.fixed_dictionaries(
     {"name": st.one_of(st.just({"vi": "x", "en": "x"}), documents), "type": st.one_of(st.just("x"), documents)},
     optional={name: documents for name in NAMES if name not in ("name", "type")},
@@ -677,3 +682,23 @@ def test_the_allowlist_keeps_everything_markdown_makes() -> None:
     assert strip_tags(cleaned) == strip_tags(trusted)
     made = {tag for tag, _attrs in _elements(cleaned)}
     assert made >= {"h2", "h3", "table", "th", "td", "ol", "ul", "blockquote", "pre", "code", "a", "img", "hr", "em"}
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "[" * 300_000 + "]" * 300_000,
+        "{a: " * 100_000 + "1" + "}" * 100_000,
+        "\n  " + "- " * 100 + "x",
+        "\n" + "".join("  " * (level + 1) + "k:\n" for level in range(100)),
+    ],
+    ids=["lists", "groups", "block-lists", "block-groups"],
+)
+def test_values_nested_too_deep_are_refused_where_they_go_too_deep(tmp_path: Path, nested: str) -> None:
+    """The parser that builds nested values recurses once per level: hundreds of thousands of
+    levels, which fit in a file under the size limit, crashed it with no message at all."""
+    root = make_site(tmp_path / "site", zones={"a.yaml": f"name: x\ntype: industrial_cluster\nlocation: {nested}\n"})
+    code, _out, stderr = run_cli("check", "--site", root)
+    assert code == 1, stderr
+    [headline] = headlines(stderr)
+    assert re.match(r"clusters/a\.yaml:\d+:\d+: values nested more than 40 levels deep \(", headline), headline

@@ -88,6 +88,8 @@ def parse_yaml(text: str, line_offset: int = 0, full_text: str | None = None) ->
     """
     if "&" in text or "*" in text:
         _refuse_aliases(text, line_offset)
+    if _depth_bound(text) > MAX_DEPTH:
+        _refuse_depth(text, line_offset)
     loader = _Loader(text)
     doc = Document(data=None, text=full_text if full_text is not None else text, line_offset=line_offset)
     try:
@@ -124,6 +126,38 @@ def _refuse_aliases(text: str, line_offset: int) -> None:
                 raise YamlError(message, mark.line + 1 + line_offset, mark.column + 1, _(ALIAS_HINT))
     except yaml.YAMLError:
         return  # malformed: parsing again reports it where it is
+
+
+# No site file nests values this deep; a file that does is a mistake or an attack (the parser that
+# builds the nested values recurses once per level, and a few hundred thousand levels crash it).
+MAX_DEPTH = 40
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound of how deep ``text`` nests, cheap enough for every file: each level opens
+    with ``[``, ``{``, ``-`` or ``?``, or is indented further than the one it sits in."""
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    return sum(text.count(mark) for mark in "[{-?") + indent + 1
+
+
+def _refuse_depth(text: str, line_offset: int) -> None:
+    """Refuse values nested deeper than :data:`MAX_DEPTH`, located where the level too many opens.
+    The parser's events come one by one, without recursion, so any depth is safe to count."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    # Translators: {limit} is a number of levels, e.g. 40.
+                    message = _("values nested more than {limit} levels deep").format(limit=MAX_DEPTH)
+                    hint = _("a site file needs only a few levels; check the brackets and indentation")
+                    raise YamlError(message, mark.line + 1 + line_offset, mark.column + 1, hint)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # malformed before it gets too deep: parsing again reports it where it is
 
 
 def _located(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlError:

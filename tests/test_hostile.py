@@ -702,3 +702,30 @@ def test_values_nested_too_deep_are_refused_where_they_go_too_deep(tmp_path: Pat
     assert code == 1, stderr
     [headline] = headlines(stderr)
     assert re.match(r"clusters/a\.yaml:\d+:\d+: values nested more than 40 levels deep \(", headline), headline
+
+
+@pytest.mark.parametrize(
+    "name, text, where",
+    [
+        ("a.md", "---\nname: x\ntype: industrial_cluster\n---\nIntro.\n\n" + "[x](" * 100_000 + "\n", "7:1: "),
+        (
+            "a.yaml",
+            "name: x\ntype: industrial_cluster\ndescription: '" + "[x][" * 100_000 + "'\n",
+            "3:1: description: ",
+        ),
+    ],
+    ids=["body", "field"],
+)
+def test_a_paragraph_markdown_would_read_for_hours_is_refused(tmp_path: Path, name: str, text: str, where: str) -> None:
+    """Python-Markdown reads a paragraph's links in time that grows with the brackets times the
+    length: these 400 KB took it hours, so the build never ended (the command line gives up after
+    three minutes)."""
+    root = make_site(tmp_path / "site", zones={name: text})
+    code, _out, stderr = run_cli("check", "--site", root)
+    assert code == 1, stderr
+    [headline] = headlines(stderr)
+    assert headline.startswith(f"clusters/{name}:{where}a paragraph of 400"), headline
+    assert headline.endswith(
+        "of [, ] and <: too many for Markdown to read "
+        "(split it into shorter paragraphs, or remove brackets it does not need)"
+    )

@@ -115,6 +115,28 @@ def _languages(info: ValidationInfo) -> list[str]:
     return list((info.context or {}).get("languages") or [])
 
 
+# Python-Markdown reads the links of a paragraph in time that grows with the number of brackets
+# times the paragraph's length: "[" written 8,000 times takes it ten seconds, a megabyte of them
+# hours. No real paragraph comes near this budget (a 10,000-character one with 100 links is 3%).
+MARKDOWN_BUDGET = 20_000_000
+_BRACKETS = re.compile(r"[\[\]<]")
+_PARAGRAPHS = re.compile(r"(?:.+\n?)+")
+
+
+def slow_markdown(text: str) -> tuple[int, str] | None:
+    """``(line in text, message)`` of the first paragraph Markdown would take too long to read, or None."""
+    if (text.count("[") + text.count("]") + text.count("<")) * len(text) <= MARKDOWN_BUDGET:
+        return None  # no paragraph can exceed what the whole text does: the usual case, checked quickly
+    for match in _PARAGRAPHS.finditer(text):
+        paragraph = match.group(0)
+        brackets = len(_BRACKETS.findall(paragraph))
+        if brackets * len(paragraph) > MARKDOWN_BUDGET:
+            # Translators: {count} and {length} are numbers of characters; keep [, ] and < as written.
+            message = _("a paragraph of {length} characters holds {count} of [, ] and <: too many for Markdown to read")
+            return text.count("\n", 0, match.start()), message.format(length=len(paragraph), count=brackets)
+    return None
+
+
 def _validate_text(value: Any, info: ValidationInfo) -> Text:
     if isinstance(value, Text):
         return value
@@ -123,6 +145,7 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
     if isinstance(value, str):
         if not value.strip():
             raise PydanticCustomError("empty_text", _("is empty; write the text or leave the field out"))
+        _check_speed(value)
         return Text({ANY_LANGUAGE: value.strip()})
     if isinstance(value, dict) and value:
         languages = _languages(info)
@@ -138,6 +161,7 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
                 # Translators: {lang} is a language code, e.g. vi.
                 message = _("the {lang} text must be a non-empty string")
                 raise PydanticCustomError("text_type", message, {"lang": lang})
+            _check_speed(text)
             values[str(lang)] = text.strip()
         return Text(values)
     raise PydanticCustomError(
@@ -147,6 +171,15 @@ def _validate_text(value: Any, info: ValidationInfo) -> Text:
         _("expected text, or one text per language like {{vi: ..., en: ...}}; got {kind}"),
         {"kind": describe(value)},
     )
+
+
+def _check_speed(text: str) -> None:
+    slow = slow_markdown(text)
+    if slow is not None:
+        raise PydanticCustomError("slow_text", slow[1], {"hint": _(SLOW_HINT)})
+
+
+SLOW_HINT = N_("split it into shorter paragraphs, or remove brackets it does not need")
 
 
 def _unknown_language(lang: Any, languages: list[str]) -> PydanticCustomError:

@@ -18,6 +18,7 @@ from .. import i18n
 from ..errors import Problem, relpath
 from ..i18n import _
 from ..model import routes
+from ..model.types import SLOW_HINT, slow_markdown
 from .parse import Document, YamlError, parse_yaml, read_text, split_front_matter
 
 ZONE_SUFFIXES = (".yaml", ".yml", ".md")
@@ -107,16 +108,25 @@ def parse_source(text: str, path: Path, file: str, is_markdown: bool) -> tuple[S
             return Source(path, file, parse_yaml(text)), []
         front, body, offset = split_front_matter(text)
         if front is None:
+            _refuse_slow(body, 1)
             return Source(path, file, Document(data={}, text=text), body, 1), []
         doc = parse_yaml(front, line_offset=offset, full_text=text)
         if doc.data is None:
             doc.data = {}
         body_line = offset + front.count("\n") + 2
+        _refuse_slow(body, body_line)
         return Source(path, file, doc, body, body_line), []
     except YamlError as exc:
         lines = text.splitlines()
         source_line = lines[exc.line - 1] if 0 < exc.line <= len(lines) else ""
         return None, [Problem(file, exc.line, exc.col, "", exc.message, exc.hint, source_line=source_line)]
+
+
+def _refuse_slow(body: str, body_line: int) -> None:
+    """Refuse a Markdown body with a paragraph Markdown would take too long to read, at its line."""
+    slow = slow_markdown(body)
+    if slow is not None:
+        raise YamlError(slow[1], body_line + slow[0], 1, _(SLOW_HINT))
 
 
 def load_site_file(root: Path) -> tuple[Source | None, list[Problem]]:

@@ -100,7 +100,6 @@ RULE_ZONES = {
           - {ref: plan-2024, checked: 2020-01-01, covers: [area, areas, infrastructure.roads, area.total_ha.x]}
         photos:
           - {file: images/missing.jpg}
-          - {file: ../outside.jpg}
         """,
     "half.yaml": """\
         name: {vi: Cụm Nửa}

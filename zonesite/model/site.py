@@ -199,8 +199,9 @@ class SiteConfig(Section):
     trust_html: bool = Field(
         False,
         description=N_(
-            "Publish raw HTML in Markdown (descriptions, pages, the intro) as written, scripts included; "
-            "leave false unless every author is trusted: by default it is cleaned to safe tags."
+            "Publish raw HTML in Markdown (descriptions, pages, the intro) as written; leave false unless every "
+            "author is trusted: by default it is cleaned to safe tags. Even trusted, its inline scripts and "
+            "styles do not run: every page's security policy allows only the site's own files."
         ),
     )
     definitions: Definitions = Field(default_factory=Definitions)

@@ -32,10 +32,10 @@ from .headings import shift_headings
 
 def _allowed_attributes() -> dict[str, set[str]]:
     """nh3's allowlist, plus what the engine's own Markdown output carries: the class of the
-    scrolling wrapper around tables, ``rel`` on outside links, column alignment on table cells."""
+    scrolling wrapper around tables, ``rel`` on outside links, the alignment class of table cells."""
     allowed = deepcopy(nh3.ALLOWED_ATTRIBUTES)
     extra = {"*": {"lang", "title", "dir"}, "a": {"rel"}, "div": {"class"}, "span": {"class"}, "code": {"class"}}
-    extra |= {"pre": {"class"}, "th": {"style"}, "td": {"style"}}
+    extra |= {"pre": {"class"}, "th": {"class"}, "td": {"class"}}
     for tag, names in extra.items():
         allowed.setdefault(tag, set()).update(names)
     return allowed
@@ -45,7 +45,6 @@ _CLEANER = nh3.Cleaner(
     attributes=_allowed_attributes(),
     url_schemes={scheme.rstrip(":") for scheme in SAFE_SCHEMES},
     link_rel=None,
-    filter_style_properties={"text-align"},
 )
 
 
@@ -80,6 +79,7 @@ class _SiteLinks(Treeprocessor):
                     wrapper.append(child)
                     parent.insert(index, wrapper)
         for element in root.iter():
+            _align_by_class(element)
             attr = "href" if element.tag == "a" else "src" if element.tag == "img" else None
             if attr and element.get(attr) is not None:
                 self._fix(element, attr)
@@ -98,6 +98,17 @@ class _SiteLinks(Treeprocessor):
             element.set(attr, relative(target, self.page_dir))
         if element.tag == "a" and link_scheme(url) in ("http", "https"):
             element.set("rel", "noopener")
+
+
+def _align_by_class(element: ET.Element) -> None:
+    """An aligned table column's cells carry ``align-left``, ``align-center`` or ``align-right``
+    (styled in site.css) instead of the ``style`` attribute Markdown writes: the pages'
+    Content-Security-Policy allows no style attribute."""
+    style = element.attrib.pop("style", None) if element.tag in ("th", "td") else None
+    if style:
+        side = style.partition(":")[2].strip(" ;")
+        if side in ("left", "center", "right"):
+            element.set("class", f"align-{side}")
 
 
 class _SafeSite(Extension):

@@ -6,6 +6,7 @@ province site does, so the tests exercise the same templates staff and investors
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -19,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -386,3 +388,62 @@ def browser() -> Iterator[object]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@dataclass
+class Served:
+    """A running ``build.py serve``: its address and what it printed so far."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    out_path: Path
+    err_path: Path
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def out(self) -> str:
+        return self.out_path.read_text(encoding="utf-8")
+
+    def err(self) -> str:
+        return self.err_path.read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def serving(site: Path, logs: Path, *extra: str, lang: str = "en", seconds: float = 60) -> Iterator[Served]:
+    """Start ``build.py serve --site SITE --port P`` with its output going to files (read without
+    blocking) and staff messages in ``lang`` ("" for the site's first language); wait until it
+    answers; always stop it."""
+    logs.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "ZONESITE_DEBUG"} | {"ZONESITE_LANG": lang}
+    with (logs / "serve.out").open("wb") as out, (logs / "serve.err").open("wb") as err:
+        process = subprocess.Popen(
+            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(port), *extra],
+            stdout=out,
+            stderr=err,
+            env=env,
+        )
+        served = Served(process, port, logs / "serve.out", logs / "serve.err")
+        try:
+            deadline = time.monotonic() + seconds
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"serve exited with {process.returncode}:\n{served.out()}\n{served.err()}")
+                if time.monotonic() > deadline:
+                    pytest.fail(f"serve did not answer within {seconds} s:\n{served.out()}\n{served.err()}")
+                try:
+                    if fetch(served.base)[0] == 200 and f":{port}/" in served.out():
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.1)
+            yield served
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import NBSP, REPO, free_port, make_site, wait_for
+from conftest import NBSP, make_site, serving, wait_for
 
 ALPHA = """\
 # Alpha cluster: figures from the 2024 plan.
@@ -46,20 +44,8 @@ sources:
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A site served by ``build.py serve`` on a free port: (site folder, base URL)."""
     site = make_site(tmp_path / "site", zones={"alpha.yaml": ALPHA}, pages={})
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_for(lambda: "/_edit/" in log.read_text(), "serve to start", seconds=60)
-        yield site, f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with serving(site, tmp_path / "logs") as server:
+        yield site, server.base.rstrip("/")
 
 
 def changed_lines(before: str, after: str) -> list[str]:

@@ -5,14 +5,12 @@ client never normalises ``..`` or decodes ``%2f``) to the real server started th
 from __future__ import annotations
 
 import http.client
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import REPO, free_port, make_site, wait_for, write
+from conftest import make_site, serving, write
 
 SECRET = "secret-outside-the-output-7f3a"  # in files beside and above the output folder
 
@@ -23,20 +21,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int
     top = tmp_path_factory.mktemp("serve-paths")
     site = make_site(top / "site", site_extra=f"# {SECRET}\n")
     write(top / "secret.txt", f"{SECRET}\n")
-    port = free_port()
-    log = top / "serve.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_for(lambda: "/_edit/" in log.read_text(), "serve to start", seconds=60)
-        yield site, port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with serving(site, top / "logs") as server:
+        yield site, server.port
 
 
 def raw_get(port: int, target: str) -> tuple[int, bytes]:

@@ -9,29 +9,35 @@ when /usr/bin/chromium is absent).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, fetch, free_port, headlines, line_of, make_site, run_cli, site_yaml, snapshot, wait_for
+from conftest import (
+    REPO,
+    fetch,
+    headlines,
+    line_of,
+    make_site,
+    run_cli,
+    serving,
+    site_yaml,
+    snapshot,
+    wait_for,
+)
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 
@@ -63,65 +69,6 @@ def listening_addresses(port: int) -> set[str]:
                     raw = b"".join(bytes.fromhex(address[i : i + 8])[::-1] for i in range(0, 32, 8))
                     found.add(socket.inet_ntop(socket.AF_INET6, raw))
     return found
-
-
-@dataclass
-class Served:
-    """A running ``build.py serve``: its address and what it printed so far."""
-
-    process: subprocess.Popen[bytes]
-    port: int
-    out_path: Path
-    err_path: Path
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def out(self) -> str:
-        return self.out_path.read_text(encoding="utf-8")
-
-    def err(self) -> str:
-        return self.err_path.read_text(encoding="utf-8")
-
-
-@contextlib.contextmanager
-def serving(site: Path, logs: Path, *extra: str, lang: str = "en") -> Iterator[Served]:
-    """Start ``build.py serve --site SITE --port P`` with its output going to files (read without
-    blocking) and staff messages in ``lang`` ("" for the site's first language); wait until it
-    answers; always stop it."""
-    logs.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "ZONESITE_DEBUG"} | {"ZONESITE_LANG": lang}
-    with (logs / "serve.out").open("wb") as out, (logs / "serve.err").open("wb") as err:
-        process = subprocess.Popen(
-            [sys.executable, str(REPO / "build.py"), "serve", "--site", str(site), "--port", str(port), *extra],
-            stdout=out,
-            stderr=err,
-            env=env,
-        )
-        served = Served(process, port, logs / "serve.out", logs / "serve.err")
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"serve exited with {process.returncode}:\n{served.out()}\n{served.err()}")
-                if time.monotonic() > deadline:
-                    pytest.fail(f"serve did not answer within 30 s:\n{served.out()}\n{served.err()}")
-                try:
-                    if fetch(served.base)[0] == 200 and f":{port}/" in served.out():
-                        break
-                except OSError:
-                    pass
-                time.sleep(0.1)
-            yield served
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 # --- serve in a real browser --------------------------------------------------------------------

@@ -1293,8 +1293,17 @@ def test_no_third_party_scripts_or_styles_anywhere(request: pytest.FixtureReques
 
 
 def search_results(page: Page) -> list[str]:
+    """The result links once they stop changing: Pagefind shows results as each one's fragment
+    arrives, so the first link alone may be only part of the list."""
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
-    return [a.evaluate("a => a.href") for a in page.locator(".pagefind-ui__result-link").all()]
+    found: list[str] = []
+    for _ in range(40):
+        seen = [a.evaluate("a => a.href") for a in page.locator(".pagefind-ui__result-link").all()]
+        if seen == found:
+            break
+        found = seen
+        page.wait_for_timeout(250)
+    return found
 
 
 @pytest.mark.parametrize(("lang", "viewport"), LANG_WIDTH)

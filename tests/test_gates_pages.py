@@ -306,6 +306,25 @@ def test_listing_is_usable_from_the_keyboard_alone(tab, sites: dict[str, Site], 
     assert unmarked == [], "focus is not visible on: " + "; ".join(unmarked[:20])
 
 
+@pytest.mark.parametrize(("name", "lang"), [("khanh-hoa", "ja"), ("ninh-binh", "vi"), ("news", "en")])
+def test_every_kind_of_page_is_usable_from_the_keyboard_alone(
+    tab, sites: dict[str, Site], name: str, lang: str
+) -> None:
+    """Beyond the listing: on each kind of page in use (a fact sheet, the map and its markers,
+    compare, the dashboard's tables, search results, content pages, news), Tab reaches every
+    control and shows where the focus is."""
+    tab.set_viewport_size(DESKTOP)
+    problems = []
+    for kind, visit in visits(sites[name], lang).items():
+        visit(tab)
+        tab.wait_for_load_state("load")
+        count, missed, unmarked = tab_through(tab)
+        problems += [f"{kind}: Tab never reaches {what}" for what in missed[:5]]
+        problems += [f"{kind}: focus not visible on {what}" for what in unmarked[:5]]
+        assert count > 5, f"{kind}: only {count} controls"
+    assert problems == [], "\n".join(problems)
+
+
 def test_keyboard_check_notices_a_hidden_focus_and_an_unreachable_control(tab, sites: dict[str, Site]) -> None:
     """The gate above would pass vacuously if it saw no focus: hide it on one link, take another
     out of the tab order, and see both named."""

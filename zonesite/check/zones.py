@@ -15,7 +15,7 @@ from ..model.countries import DEFAULT
 from ..model.registry import keyed_sections, spec_at
 from ..model.types import Text
 from ..model.zone import Zone
-from ..source.files import Source, load_zones
+from ..source.files import Source, load_zones, static_listing
 from .content import split_languages
 from .rules import check_zone
 from .validate import GROUPED, problem_at, salvage, validate_document
@@ -67,8 +67,7 @@ def _setting(context: dict[str, Any], static_dirs: list[Path]) -> tuple[Any, ...
     """Everything besides its own text that a zone file's check depends on: the site's languages,
     keys and country, the files under static/ (photos must exist), the staff's language."""
     refs = tuple(sorted((kind, tuple(sorted(keys))) for kind, keys in context["refs"].items()))
-    files = tuple(sorted(str(p) for folder in static_dirs if folder.is_dir() for p in folder.rglob("*")))
-    return (tuple(context["languages"]), refs, context.get("country", DEFAULT), files, language())
+    return (tuple(context["languages"]), refs, context.get("country", DEFAULT), static_listing(static_dirs), language())
 
 
 def check_source(

@@ -19,6 +19,7 @@ from ..i18n import N_, _, language, ngettext
 from ..model.registry import iter_values, spec_at
 from ..model.types import ANY_LANGUAGE, Text
 from ..model.zone import Zone
+from ..source.files import static_listing
 from ..source.parse import Document
 from ..suggest import did_you_mean
 from .contacts import is_sample, reachable
@@ -306,7 +307,7 @@ def site_warnings(site: DerivedSite, site_doc: Document, today: dt.date | None =
     today = today or dt.date.today()
     found: list[Problem] = []
     used: set[tuple[str, int]] = set()
-    static = tuple(sorted(str(p) for folder in site.static_dirs if folder.is_dir() for p in folder.rglob("*")))
+    static = static_listing(site.static_dirs)
     for zone in site.zones:
         accepted = _acknowledged(site, zone)
         for f in _findings(site, zone, today, static):

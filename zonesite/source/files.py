@@ -129,6 +129,12 @@ def _refuse_slow(body: str, body_line: int) -> None:
         raise YamlError(slow[1], body_line + slow[0], 1, _(SLOW_HINT))
 
 
+def static_listing(static_dirs: list[Path]) -> tuple[str, ...]:
+    """Every path under the static folders, sorted: what a zone's check and warnings depend on
+    besides the zone's own file (a photo must exist), so caches of them are keyed by it."""
+    return tuple(sorted(str(p) for folder in static_dirs if folder.is_dir() for p in folder.rglob("*")))
+
+
 def load_site_file(root: Path) -> tuple[Source | None, list[Problem]]:
     """Read site.yaml; its absence usually means ``--site`` points at the wrong folder."""
     path = root / "site.yaml"
